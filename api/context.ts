@@ -1,0 +1,19 @@
+import type { Settings } from '../config/settings.js';
+import type { TemporalClient } from '../client/connect.js';
+import type { Logger } from '../observability/logger.js';
+import type { StoreDb } from '../store/database.js';
+
+/** What route handlers may use. Built once by the process that serves the API. */
+export interface ApiContext {
+  settings: Settings;
+  temporal: TemporalClient;
+  store: StoreDb;
+  log: Logger;
+  /** Extra Prometheus text appended to /metrics (the SDK's worker metrics when the worker is in-process). */
+  extraMetrics?: () => Promise<string>;
+}
+
+export function webUiUrl(ctx: ApiContext, workflowId: string): string {
+  const ns = encodeURIComponent(ctx.temporal.namespace);
+  return `${ctx.settings.temporalUiUrl}/namespaces/${ns}/workflows/${encodeURIComponent(workflowId)}`;
+}

@@ -1,0 +1,7 @@
+// Numbered migrations, imported statically so the compiled service carries them (no directory scans).
+import type { Migration } from 'kysely';
+import * as m001 from './001_initial.js';
+
+export const migrations: Record<string, Migration> = {
+  '001_initial': m001,
+};

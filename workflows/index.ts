@@ -1,0 +1,2 @@
+// Everything the worker registers as a workflow type. Keep this file a list of re-exports.
+export { roundTripWorkflow } from './roundtrip.js';
