@@ -36,6 +36,8 @@ export async function openDatabase(url: string): Promise<StoreDb> {
   const engine = engineOf(url);
   let db: Kysely<Database>;
   if (engine === 'postgres') {
+    // Our bigints (ConnectWise ids, epoch milliseconds) fit in a double; read them as numbers.
+    pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {

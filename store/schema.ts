@@ -120,6 +120,27 @@ export interface SyncLocksTable {
   acquired_at: string;
 }
 
+export interface AdoptedObjectsTable {
+  integration_id: string;
+  entity: string;
+  group_id: number;
+  unique_value: string;
+  ap_object_id: string;
+  archived: number;
+  hash: string | null;
+}
+
+export interface RunCheckpointsTable {
+  run_id: string;
+  seq: number;
+  committed_at: string;
+}
+
+export interface CallLogTable {
+  budget_key: string;
+  at: number;
+}
+
 export interface Database {
   integrations: IntegrationsTable;
   mappings: MappingsTable;
@@ -131,4 +152,7 @@ export interface Database {
   quarantine: QuarantineTable;
   runs: RunsTable;
   sync_locks: SyncLocksTable;
+  adopted_objects: AdoptedObjectsTable;
+  run_checkpoints: RunCheckpointsTable;
+  call_log: CallLogTable;
 }
