@@ -1,0 +1,105 @@
+/**
+ * Asset Panda takes dates as strings in the account's date format (the archive example is '11/24/2022').
+ * How the account states its format is UNDOCUMENTED, so we read dayjs-style tokens (MM/DD/YYYY), their
+ * lower-case spelling (mm/dd/yyyy: this helper formats dates only, so 'mm' cannot mean minutes) and
+ * strftime (%m/%d/%Y). A format with anything else is refused rather than guessed at.
+ */
+import { apError } from './errors.js';
+
+/** The format of the vendor's own examples; used when neither settings nor the account say otherwise. */
+export const DEFAULT_DATE_FORMAT = 'MM/DD/YYYY';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+interface Day {
+  year: number;
+  month: number; // 1-12
+  day: number;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+const TOKENS: Array<[RegExp, (d: Day) => string]> = [
+  [/^(YYYY|yyyy|%Y)/, (d) => pad(d.year, 4)],
+  [/^(YY|yy|%y)/, (d) => pad(d.year % 100)],
+  [/^(MMMM|mmmm|%B)/, (d) => MONTHS[d.month - 1] ?? ''],
+  [/^(MMM|mmm|%b)/, (d) => (MONTHS[d.month - 1] ?? '').slice(0, 3)],
+  [/^(MM|mm|%m)/, (d) => pad(d.month)],
+  [/^(M|m|%-m)/, (d) => String(d.month)],
+  [/^(DD|dd|%d)/, (d) => pad(d.day)],
+  [/^(D|d|%-d|%e)/, (d) => String(d.day)],
+];
+
+function badFormat(format: string, why: string) {
+  return apError({
+    kind: 'config',
+    retryable: false,
+    message: `cannot use Asset Panda date format '${format}': ${why}; set dateFormat in the settings`,
+  });
+}
+
+function toDay(date: Date | string): Day {
+  if (date instanceof Date) {
+    if (Number.isNaN(date.getTime())) throw badDate(String(date));
+    // Calendar day in UTC: the account's time zone is not exposed by the API.
+    return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  }
+  // A calendar date as written (time and zone, if any, are ignored: the caller chose the day).
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(date.trim());
+  if (!match) throw badDate(date);
+  const day = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  const check = new Date(Date.UTC(day.year, day.month - 1, day.day));
+  if (check.getUTCMonth() + 1 !== day.month || check.getUTCDate() !== day.day) throw badDate(date);
+  return day;
+}
+
+function badDate(value: string) {
+  return apError({
+    kind: 'bad_request',
+    retryable: false,
+    message: `not a date: '${value}' (give a Date or YYYY-MM-DD)`,
+  });
+}
+
+/** Formats a calendar date (a Date, read in UTC, or 'YYYY-MM-DD…') in an Asset Panda account format. */
+export function formatAccountDate(date: Date | string, format: string): string {
+  const day = toDay(date);
+  let out = '';
+  let rest = format;
+  let sawYear = false;
+  let sawMonth = false;
+  let sawDay = false;
+  while (rest.length > 0) {
+    const hit = TOKENS.find(([re]) => re.test(rest));
+    if (hit) {
+      const [re, render] = hit;
+      const token = re.exec(rest)?.[0] ?? '';
+      const kind = token.replace('%-', '%').toLowerCase();
+      if (/y/.test(kind)) sawYear = true;
+      else if (/m|%b/.test(kind)) sawMonth = true;
+      else sawDay = true;
+      out += render(day);
+      rest = rest.slice(token.length);
+      continue;
+    }
+    const ch = rest[0] ?? '';
+    if (/[A-Za-z%]/.test(ch)) throw badFormat(format, `unknown token at '${rest}'`);
+    out += ch;
+    rest = rest.slice(1);
+  }
+  if (!sawYear || !sawMonth || !sawDay) throw badFormat(format, 'it needs a year, a month and a day');
+  return out;
+}
