@@ -1,13 +1,13 @@
 import type { Settings } from '../config/settings.js';
 import type { TemporalClient } from '../client/connect.js';
 import type { Logger } from '../observability/logger.js';
-import type { StoreDb } from '../store/database.js';
+import type { Store } from '../store/index.js';
 
 /** What route handlers may use. Built once by the process that serves the API. */
 export interface ApiContext {
   settings: Settings;
   temporal: TemporalClient;
-  store: StoreDb;
+  store: Store;
   log: Logger;
   /** Extra Prometheus text appended to /metrics (the SDK's worker metrics when the worker is in-process). */
   extraMetrics?: () => Promise<string>;

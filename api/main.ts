@@ -6,7 +6,7 @@ import { ensureSearchAttributes } from '../client/search-attributes.js';
 import { ConfigError } from '../config/env.js';
 import { loadDotEnv, resolveSettings } from '../config/settings.js';
 import { createLogger } from '../observability/logger.js';
-import { openDatabase } from '../store/database.js';
+import { openStore } from '../store/index.js';
 import { startApi } from './server.js';
 
 loadDotEnv();
@@ -15,7 +15,7 @@ try {
   const log = createLogger(settings.env.LOG_LEVEL);
   const temporal = await connectTemporal(settings.temporalAddress, settings.env.TEMPORAL_NAMESPACE);
   await ensureSearchAttributes(temporal.connection, temporal.namespace);
-  const store = await openDatabase(settings.databaseUrl);
+  const store = await openStore(settings.databaseUrl, settings.secretsKey);
   const api = await startApi({ settings, temporal, store, log });
   log.info({ url: api.url }, 'API listening');
   const stop = async () => {

@@ -11,7 +11,7 @@ import { ensureSearchAttributes } from '../client/search-attributes.js';
 import { ConfigError } from '../config/env.js';
 import { loadDotEnv, resolveSettings, type Settings } from '../config/settings.js';
 import { createLogger } from '../observability/logger.js';
-import { openDatabase } from '../store/database.js';
+import { openStore } from '../store/index.js';
 import { runWorker } from '../worker/run-worker.js';
 import { startDevServer, type DevServer } from './dev-server.js';
 import { ensureTemporalBinaries } from './temporal-binaries.js';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     const added = await ensureSearchAttributes(temporal.connection, temporal.namespace);
     if (added.length > 0) log.info({ added }, 'registered search attributes');
 
-    const store = await openDatabase(settings.databaseUrl);
+    const store = await openStore(settings.databaseUrl, settings.secretsKey);
     stops.push(() => store.close());
 
     const worker = await runWorker(settings, store, log);
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
         `  API:             ${api.url}   (Authorization: Bearer ${settings.apiToken})`,
         `  Temporal:        ${settings.temporalAddress}${devServer ? ' (embedded dev server)' : ''}`,
         `  Temporal Web UI: ${settings.temporalUiUrl}/namespaces/${settings.env.TEMPORAL_NAMESPACE}/workflows`,
-        `  Store:           ${store.engine}`,
+        `  Store:           ${store.db.engine}`,
         '',
         'Try:',
         `  curl -s -X POST -H 'Authorization: Bearer ${settings.apiToken}' -H 'Content-Type: application/json' \\`,

@@ -112,6 +112,7 @@ export class IdentityStore {
     entity: string,
     runId: string,
     limit: number,
+    afterCwId = -1,
   ): Promise<Identity[]> {
     const rows = await this.store.db
       .selectFrom('identity_map')
@@ -119,6 +120,7 @@ export class IdentityStore {
       .where('integration_id', '=', integrationId)
       .where('entity', '=', entity)
       .where('archived', '=', 0)
+      .where('cw_id', '>', afterCwId)
       .where((eb) => eb.or([eb('seen_run', 'is', null), eb('seen_run', '!=', runId)]))
       .orderBy('cw_id')
       .limit(limit)

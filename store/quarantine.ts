@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { nowIso } from './clock.js';
 import type { StoreDb } from './database.js';
 
-export type QuarantineStage = 'map' | 'upsert' | 'archive';
+export type QuarantineStage = 'adopt' | 'map' | 'upsert' | 'archive';
 
 export interface QuarantineEntry {
   cwId: number | null;

@@ -6,7 +6,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ConfigError } from '../config/env.js';
 import { loadDotEnv, resolveSettings } from '../config/settings.js';
 import { createLogger } from '../observability/logger.js';
-import { openDatabase } from '../store/database.js';
+import { openStore } from '../store/index.js';
 import { runWorker } from './run-worker.js';
 
 loadDotEnv();
@@ -14,7 +14,7 @@ try {
   const settings = resolveSettings();
   const log = createLogger(settings.env.LOG_LEVEL);
   Runtime.install({ logger: new DefaultLogger('WARN') }); // SIGTERM/SIGINT shut the worker down gracefully
-  const store = await openDatabase(settings.databaseUrl);
+  const store = await openStore(settings.databaseUrl, settings.secretsKey);
   const worker = await runWorker(settings, store, log);
   await worker.done;
   await store.close();

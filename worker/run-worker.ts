@@ -6,7 +6,8 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import type { Settings } from '../config/settings.js';
 import type { Logger } from '../observability/logger.js';
-import type { StoreDb } from '../store/database.js';
+import type { Store } from '../store/index.js';
+import { buildActivityDeps } from './activity-deps.js';
 import { createWorker } from './create-worker.js';
 
 export interface RunningWorker {
@@ -16,13 +17,13 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-export async function runWorker(settings: Settings, store: StoreDb, log: Logger): Promise<RunningWorker> {
+export async function runWorker(settings: Settings, store: Store, log: Logger): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: settings.temporalAddress });
   const worker = await createWorker({
     connection,
     namespace: settings.env.TEMPORAL_NAMESPACE,
     taskQueue: settings.env.TEMPORAL_TASK_QUEUE,
-    activities: createActivities({ store }),
+    activities: createActivities(buildActivityDeps(store, settings.env)),
     maxConcurrentActivityTaskExecutions: settings.env.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
   const done = worker.run().finally(() => connection.close());

@@ -8,7 +8,7 @@ export function healthRoutes(ctx: ApiContext): Router {
   router.get('/healthz', async (_req, res) => {
     const checks = await Promise.allSettled([
       ctx.temporal.connection.workflowService.getSystemInfo({}),
-      pingDatabase(ctx.store.db),
+      pingDatabase(ctx.store.db.db),
     ]);
     const [temporal, store] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'unreachable'));
     const ok = temporal === 'ok' && store === 'ok';

@@ -3,18 +3,20 @@ import { after, before, describe, it } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../../activities/index.js';
-import { openDatabase, type StoreDb } from '../../store/database.js';
+import { openStore, type Store } from '../../store/index.js';
+import { buildActivityDeps } from '../../worker/activity-deps.js';
+import { parseEnv } from '../../config/env.js';
 import { createWorker } from '../../worker/create-worker.js';
 import { roundTripWorkflow } from '../../workflows/roundtrip.js';
 import { devServer, timeSkipping, uniqueTaskQueue } from '../support/temporal.js';
 
-async function runRoundTrip(env: TestWorkflowEnvironment, store: StoreDb) {
+async function runRoundTrip(env: TestWorkflowEnvironment, store: Store) {
   const taskQueue = uniqueTaskQueue('roundtrip');
   const worker = await createWorker({
     connection: env.nativeConnection as NativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
-    activities: createActivities({ store }),
+    activities: createActivities(buildActivityDeps(store, parseEnv({}))),
   });
   return worker.runUntil(
     env.client.workflow.execute(roundTripWorkflow, { taskQueue, workflowId: taskQueue, args: ['hello'] }),
@@ -22,9 +24,9 @@ async function runRoundTrip(env: TestWorkflowEnvironment, store: StoreDb) {
 }
 
 describe('the round trip through a worker', () => {
-  let store: StoreDb;
+  let store: Store;
   before(async () => {
-    store = await openDatabase('sqlite::memory:');
+    store = await openStore('sqlite::memory:', Buffer.alloc(32, 1));
   });
   after(async () => store.close());
 

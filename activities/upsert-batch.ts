@@ -1,0 +1,91 @@
+/**
+ * upsert batch: writes one mapped page to Asset Panda. Unchanged records (same hash as last written) cost
+ * nothing; changed ones are updated and new ones created, in batches of at most 200. Each call's outcome
+ * is stored as soon as it is known, so a retried attempt picks up where the last one stopped.
+ */
+import { z } from 'zod';
+import type { MappedRecord, MappingFailure } from '../mapping/apply.js';
+import type { Store } from '../store/index.js';
+import { planUpsert } from '../sync/plan-upsert.js';
+import { writeCreates, writeUpdates, type WriteContext } from '../sync/write-objects.js';
+import type { UpsertCounts } from '../workflows/sync-types.js';
+import type { Connections } from './connections.js';
+import { fatal } from './failures.js';
+
+const mappedRecordSchema = z.object({
+  cwId: z.number(),
+  uniqueValue: z.string(),
+  values: z.record(z.string(), z.string()),
+  hash: z.string(),
+});
+const mappingFailureSchema = z.object({
+  cwId: z.number(),
+  uniqueValue: z.string().optional(),
+  reason: z.string(),
+  target: z.string().optional(),
+  source: z.string().optional(),
+});
+export const mappedPageBodySchema = z.object({
+  records: z.array(mappedRecordSchema),
+  failures: z.array(mappingFailureSchema),
+});
+
+export function makeUpsertBatch(deps: { store: Store; connections: Connections }) {
+  return async function upsertBatch(input: {
+    runId: string;
+    integrationId: string;
+    entity: string;
+    mappedPageId: string;
+  }): Promise<UpsertCounts> {
+    const { store } = deps;
+    const mapping = await store.mappings.get(input.integrationId, input.entity);
+    if (!mapping) throw fatal('MappingInvalid', `the mapping for ${input.entity} was deleted during the run`);
+    const page = mappedPageBodySchema.parse(await store.staging.read(input.mappedPageId));
+    const records: MappedRecord[] = page.records;
+    const mappingFailures: MappingFailure[] = page.failures;
+    const cwIds = [...records.map((r) => r.cwId), ...mappingFailures.map((f) => f.cwId)];
+    const withoutIdentity = (ids: Map<number, unknown>) => records.filter((r) => !ids.has(r.cwId)).map((r) => r.uniqueValue);
+
+    const done = await store.staging.results(input.mappedPageId);
+    const identities = await store.identity.byCwIds(input.integrationId, input.entity, cwIds);
+    const pendingValues = withoutIdentity(identities);
+    const adopted = await store.identity.adoptedByUniqueValues(input.integrationId, input.entity, pendingValues);
+    const owners = await store.identity.ownersOfUniqueValues(input.integrationId, input.entity, pendingValues);
+    const plan = planUpsert({ groupId: mapping.groupId, records, mappingFailures, done, identities, adopted, owners });
+
+    await store.staging.writeResults(input.mappedPageId, input.integrationId, input.entity, [
+      ...plan.unchanged,
+      ...plan.failures.map((f) => f.result),
+    ]);
+    await store.quarantine.add(
+      input.runId,
+      input.integrationId,
+      input.entity,
+      plan.failures.filter((f) => f.quarantine).map((f) => ({ cwId: f.cwId, uniqueValue: f.uniqueValue, stage: 'upsert', reason: f.reason })),
+    );
+
+    const ctx: WriteContext = {
+      ap: await deps.connections.assetpanda(input.integrationId),
+      store,
+      runId: input.runId,
+      integrationId: input.integrationId,
+      entity: input.entity,
+      groupId: mapping.groupId,
+      uniqueKey: mapping.spec.uniqueKey.target,
+      pageId: input.mappedPageId,
+    };
+    const updated = await writeUpdates(ctx, plan.updates);
+    const created = await writeCreates(ctx, [...plan.creates, ...updated.recreate]);
+
+    // Counts cover the whole page, including what an earlier attempt wrote, so a retry reports the same.
+    const all = await store.staging.results(input.mappedPageId);
+    const counts: UpsertCounts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
+    const mappingFailed = new Set(mappingFailures.map((f) => f.cwId));
+    for (const r of all.values()) {
+      if (r.outcome === 'failed' && mappingFailed.has(r.cwId)) continue; // counted by map/filter
+      counts[r.outcome] += 1;
+    }
+    void created;
+    return counts;
+  };
+}

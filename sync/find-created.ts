@@ -1,0 +1,84 @@
+/**
+ * After a create call whose answer was lost (a timeout, a dropped connection, a 5xx, a crash), the objects
+ * may or may not exist. This looks them up by their unique identifier value before anything is created
+ * again, so a retry never duplicates an object.
+ */
+import { fieldText, type ApObject, type AssetPandaClient } from '../connectors/assetpanda/index.js';
+
+export interface PendingCreate {
+  uniqueValue: string;
+  /** When we wrote the intent (our clock). */
+  createdAt: string;
+}
+
+/** Intents up to this count are looked up one by one; more are found by one time-window search. */
+const ONE_BY_ONE_LIMIT = 3;
+/** Intents older than this are looked up one by one: a time window reaching that far back is large. */
+const WINDOW_MAX_AGE_MS = 15 * 60_000;
+/** Margin for the difference between our clock and Asset Panda's. */
+const CLOCK_MARGIN_MS = 10_000;
+const SEARCH_LIMIT = 100;
+const MAX_WINDOW_PAGES = 200;
+
+const valueOf = (object: ApObject, key: string): string => (fieldText(object.fields[key]) ?? '').trim();
+
+async function oneByOne(
+  ap: AssetPandaClient,
+  groupId: number,
+  key: string,
+  values: readonly string[],
+  found: Map<string, ApObject>,
+): Promise<void> {
+  for (const value of values) {
+    if (found.has(value)) continue;
+    const page = await ap.search(groupId, { fieldFilters: { [key]: value }, viewArchived: 'all' }, { offset: 0, limit: SEARCH_LIMIT });
+    // Match semantics of field_filters are undocumented: compare exactly on our side.
+    const hit = page.objects.find((o) => valueOf(o, key) === value);
+    if (hit) found.set(value, hit);
+  }
+}
+
+export async function findCreatedObjects(
+  ap: AssetPandaClient,
+  groupId: number,
+  uniqueKey: string,
+  pending: readonly PendingCreate[],
+): Promise<Map<string, ApObject>> {
+  const found = new Map<string, ApObject>();
+  if (pending.length === 0) return found;
+  const now = Date.now();
+  const old = pending.filter((p) => now - Date.parse(p.createdAt) > WINDOW_MAX_AGE_MS);
+  const recent = pending.filter((p) => now - Date.parse(p.createdAt) <= WINDOW_MAX_AGE_MS);
+  await oneByOne(ap, groupId, uniqueKey, [...new Set(old.map((p) => p.uniqueValue))], found);
+  const wanted = new Set(recent.map((p) => p.uniqueValue));
+  if (wanted.size === 0) return found;
+  if (wanted.size <= ONE_BY_ONE_LIMIT) {
+    await oneByOne(ap, groupId, uniqueKey, [...wanted], found);
+    return found;
+  }
+  const since = new Date(Math.min(...recent.map((p) => Date.parse(p.createdAt))) - CLOCK_MARGIN_MS);
+  let complete = false;
+  for (let page = 0, offset = 0; page < MAX_WINDOW_PAGES && [...wanted].some((v) => !found.has(v)); page++) {
+    const result = await ap.search(
+      groupId,
+      { lastModified: { gte: since.toISOString() }, viewArchived: 'all' },
+      { offset, limit: SEARCH_LIMIT },
+    );
+    for (const object of result.objects) {
+      const value = valueOf(object, uniqueKey);
+      if (wanted.has(value) && !found.has(value)) found.set(value, object);
+    }
+    if (result.objects.length === 0) {
+      complete = true;
+      break;
+    }
+    offset += result.objects.length;
+  }
+  // A window cut short by the page cap may have missed some: look those up one by one. A complete window
+  // that did not find a value means that object was never created.
+  if (!complete && [...wanted].some((v) => !found.has(v))) {
+    const missing = [...wanted].filter((v) => !found.has(v));
+    await oneByOne(ap, groupId, uniqueKey, missing, found);
+  }
+  return found;
+}

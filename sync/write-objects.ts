@@ -1,0 +1,250 @@
+/**
+ * Writing one page's planned changes to Asset Panda in batches of at most 200, so that:
+ *  - every call's outcome is stored before the next call (a retry repeats nothing that succeeded);
+ *  - a create is announced (create intent) before it is sent, and a create whose answer was lost is
+ *    looked up before anything is sent again (no duplicates);
+ *  - a batch rejected for one bad object is narrowed down to that object (by the API's per-object errors
+ *    when it gives them, else by halving), which is quarantined while the rest is written.
+ * Retryable errors (429, 5xx, timeouts) are thrown for Temporal to retry the whole activity.
+ */
+import {
+  AssetPandaValidationError,
+  MAX_BATCH,
+  fieldText,
+  type ApObject,
+  type AssetPandaClient,
+} from '../connectors/assetpanda/index.js';
+import { ConnectorError } from '../connectors/errors.js';
+import type { MappedRecord } from '../mapping/apply.js';
+import type { Store } from '../store/index.js';
+import type { PageResult } from '../store/staging.js';
+import { findCreatedObjects } from './find-created.js';
+import type { PlannedUpdate } from './plan-upsert.js';
+
+export interface WriteContext {
+  ap: AssetPandaClient;
+  store: Store;
+  runId: string;
+  integrationId: string;
+  entity: string;
+  groupId: number;
+  uniqueKey: string;
+  /** Where this page's results are kept (the mapped page id). */
+  pageId: string;
+}
+
+export interface WriteCounts {
+  created: number;
+  updated: number;
+  failed: number;
+}
+
+function batches<T>(items: readonly T[], size = MAX_BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const result = (ctx: WriteContext, record: MappedRecord, apObjectId: string | null, hash: string | null, outcome: PageResult['outcome']): PageResult => ({
+  cwId: record.cwId,
+  groupId: ctx.groupId,
+  apObjectId,
+  uniqueValue: record.uniqueValue,
+  hash,
+  outcome,
+  archived: false,
+});
+
+function problemText(err: AssetPandaValidationError, index: number): string | undefined {
+  const problems = err.records.find((r) => r.index === index);
+  if (!problems) return undefined;
+  return problems.fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join(' | ');
+}
+
+async function quarantine(ctx: WriteContext, record: MappedRecord, reason: string, details?: unknown): Promise<void> {
+  await ctx.store.quarantine.add(ctx.runId, ctx.integrationId, ctx.entity, [
+    { cwId: record.cwId, uniqueValue: record.uniqueValue, stage: 'upsert', reason, ...(details === undefined ? {} : { details }) },
+  ]);
+}
+
+/**
+ * Sends `items` in one call; on a validation error splits them into the ones the API blamed and the rest
+ * (or halves, when it blamed none in particular) and goes on with each part.
+ */
+async function narrowDown<T>(
+  items: T[],
+  send: (items: T[]) => Promise<void>,
+  rejectOne: (item: T, reason: string) => Promise<void>,
+): Promise<void> {
+  if (items.length === 0) return;
+  try {
+    await send(items);
+  } catch (err) {
+    if (!(err instanceof AssetPandaValidationError)) throw err;
+    if (items.length === 1) {
+      await rejectOne(items[0] as T, problemText(err, 0) ?? err.message);
+      return;
+    }
+    if (err.attributed && err.records.length > 0) {
+      const blamed = new Set(err.records.map((r) => r.index));
+      for (const [i, item] of items.entries()) if (blamed.has(i)) await rejectOne(item, problemText(err, i) ?? err.message);
+      await narrowDown(
+        items.filter((_, i) => !blamed.has(i)),
+        send,
+        rejectOne,
+      );
+      return;
+    }
+    const half = Math.ceil(items.length / 2);
+    await narrowDown(items.slice(0, half), send, rejectOne);
+    await narrowDown(items.slice(half), send, rejectOne);
+  }
+}
+
+export async function writeUpdates(ctx: WriteContext, updates: readonly PlannedUpdate[]): Promise<WriteCounts & { recreate: MappedRecord[] }> {
+  const counts = { created: 0, updated: 0, failed: 0 };
+  const recreate: MappedRecord[] = [];
+  for (const batch of batches(updates)) {
+    const toUnarchive = batch.filter((u) => u.unarchive).map((u) => u.apObjectId);
+    if (toUnarchive.length > 0) await ctx.ap.unarchiveObjects(ctx.groupId, toUnarchive);
+    await narrowDown(
+      batch,
+      async (items) => {
+        await ctx.ap.updateObjects(
+          ctx.groupId,
+          items.map((u) => ({ id: u.apObjectId, fields: u.record.values })),
+        );
+        await ctx.store.staging.writeResults(
+          ctx.pageId,
+          ctx.integrationId,
+          ctx.entity,
+          items.map((u) => result(ctx, u.record, u.apObjectId, u.record.hash, 'updated')),
+        );
+        counts.updated += items.length;
+      },
+      async (u, reason) => {
+        await quarantine(ctx, u.record, `update rejected by Asset Panda: ${reason}`, { apObjectId: u.apObjectId });
+        await ctx.store.staging.writeResults(ctx.pageId, ctx.integrationId, ctx.entity, [
+          result(ctx, u.record, u.apObjectId, u.previousHash, 'failed'),
+        ]);
+        counts.failed += 1;
+      },
+    ).catch(async (err: unknown) => {
+      // An object deleted in Asset Panda behind our back: create it again rather than fail forever.
+      if (err instanceof ConnectorError && err.kind === 'not_found' && batch.length === 1) {
+        recreate.push((batch[0] as PlannedUpdate).record);
+        return;
+      }
+      throw err;
+    });
+  }
+  return { ...counts, recreate };
+}
+
+/** Matches the objects a create call returned to the records sent, by unique value, else by position. */
+function matchCreated(ctx: WriteContext, records: readonly MappedRecord[], objects: readonly ApObject[]): Map<number, ApObject> {
+  const byValue = new Map<string, ApObject>();
+  for (const o of objects) {
+    const v = (fieldText(o.fields[ctx.uniqueKey]) ?? '').trim();
+    if (v !== '') byValue.set(v, o);
+  }
+  const out = new Map<number, ApObject>();
+  records.forEach((record, i) => {
+    const hit = byValue.get(record.uniqueValue) ?? (objects.length === records.length && byValue.size === 0 ? objects[i] : undefined);
+    if (hit) out.set(record.cwId, hit);
+  });
+  return out;
+}
+
+async function rememberCreated(ctx: WriteContext, records: readonly MappedRecord[], found: Map<number, ApObject>): Promise<number> {
+  const results = records.flatMap((r) => {
+    const object = found.get(r.cwId);
+    return object ? [result(ctx, r, object.id, r.hash, 'created')] : [];
+  });
+  await ctx.store.staging.writeResults(ctx.pageId, ctx.integrationId, ctx.entity, results);
+  return results.length;
+}
+
+/** Objects an earlier, interrupted attempt may have created for these records. */
+async function recoverInterrupted(ctx: WriteContext, records: readonly MappedRecord[]): Promise<{ recovered: number; rest: MappedRecord[] }> {
+  const intents = await ctx.store.identity.intents(ctx.integrationId, ctx.entity);
+  const byCwId = new Map(intents.map((i) => [i.cwId, i]));
+  const pending = records.filter((r) => byCwId.has(r.cwId));
+  if (pending.length === 0) return { recovered: 0, rest: [...records] };
+  const found = await findCreatedObjects(
+    ctx.ap,
+    ctx.groupId,
+    ctx.uniqueKey,
+    pending.map((r) => ({ uniqueValue: r.uniqueValue, createdAt: byCwId.get(r.cwId)?.createdAt ?? new Date().toISOString() })),
+  );
+  const recoveredRecords = pending.filter((r) => found.has(r.uniqueValue));
+  // Found objects carry the values of the interrupted attempt; a null hash makes the next sight update them.
+  await ctx.store.staging.writeResults(
+    ctx.pageId,
+    ctx.integrationId,
+    ctx.entity,
+    recoveredRecords.map((r) => result(ctx, r, (found.get(r.uniqueValue) as ApObject).id, null, 'created')),
+  );
+  await ctx.store.identity.clearIntents(
+    ctx.integrationId,
+    ctx.entity,
+    pending.filter((r) => !found.has(r.uniqueValue)).map((r) => r.cwId),
+  );
+  const recoveredIds = new Set(recoveredRecords.map((r) => r.cwId));
+  return { recovered: recoveredRecords.length, rest: records.filter((r) => !recoveredIds.has(r.cwId)) };
+}
+
+export async function writeCreates(ctx: WriteContext, creates: readonly MappedRecord[]): Promise<WriteCounts> {
+  const counts = { created: 0, updated: 0, failed: 0 };
+
+  /** One create call, after making sure no earlier attempt already created these objects. */
+  async function createOnce(items: MappedRecord[]): Promise<void> {
+    const { recovered, rest } = await recoverInterrupted(ctx, items);
+    counts.created += recovered;
+    if (rest.length === 0) return;
+    await ctx.store.identity.recordIntents(
+      ctx.integrationId,
+      ctx.entity,
+      ctx.runId,
+      rest.map((r) => ({ cwId: r.cwId, uniqueValue: r.uniqueValue })),
+    );
+    const response = await ctx.ap.createObjects(
+      ctx.groupId,
+      rest.map((r) => r.values),
+    );
+    const answered = matchCreated(ctx, rest, response.objects);
+    counts.created += await rememberCreated(ctx, rest, answered);
+    const unmatched = rest.filter((r) => !answered.has(r.cwId));
+    // The answer did not say which object is which: find them by their identifier.
+    if (unmatched.length > 0) counts.created += (await recoverInterrupted(ctx, unmatched)).recovered;
+  }
+
+  async function rejectCreate(record: MappedRecord, reason: string): Promise<void> {
+    // A unique rule says an object with this identifier exists already (made by a person, or by an
+    // attempt whose answer was lost): adopt it instead of failing.
+    if (/unique/i.test(reason)) {
+      const found = await findCreatedObjects(ctx.ap, ctx.groupId, ctx.uniqueKey, [
+        { uniqueValue: record.uniqueValue, createdAt: new Date().toISOString() },
+      ]);
+      const existing = found.get(record.uniqueValue);
+      if (existing) {
+        await ctx.ap.updateObjects(ctx.groupId, [{ id: existing.id, fields: record.values }]);
+        await ctx.store.staging.writeResults(ctx.pageId, ctx.integrationId, ctx.entity, [
+          result(ctx, record, existing.id, record.hash, 'updated'),
+        ]);
+        await ctx.store.identity.clearIntents(ctx.integrationId, ctx.entity, [record.cwId]);
+        counts.updated += 1;
+        return;
+      }
+    }
+    await quarantine(ctx, record, `create rejected by Asset Panda: ${reason}`);
+    await ctx.store.staging.writeResults(ctx.pageId, ctx.integrationId, ctx.entity, [
+      result(ctx, record, null, null, 'failed'),
+    ]);
+    await ctx.store.identity.clearIntents(ctx.integrationId, ctx.entity, [record.cwId]);
+    counts.failed += 1;
+  }
+
+  for (const batch of batches(creates)) await narrowDown(batch, createOnce, rejectCreate);
+  return counts;
+}
