@@ -5,7 +5,7 @@
  * filter or a wrong account rather than a real clean-up.
  */
 import { heartbeat } from '@temporalio/activity';
-import { AssetPandaValidationError, MAX_BATCH, formatAccountDate } from '../connectors/assetpanda/index.js';
+import { AssetPandaValidationError, MAX_BATCH } from '../connectors/assetpanda/index.js';
 import { ConnectorError } from '../connectors/errors.js';
 import type { Identity } from '../store/identity-map.js';
 import type { Store } from '../store/index.js';
@@ -34,7 +34,8 @@ export function makeArchiveMissing(deps: { store: Store; connections: Connection
       );
 
     const ap = await deps.connections.assetpanda(integrationId);
-    const stopDate = formatAccountDate(new Date(), await ap.dateFormat());
+    // The client writes the stop date in the account's date format.
+    const stopDate = new Date();
     let archived = 0;
     let failed = 0;
     let after = -1;
