@@ -41,7 +41,14 @@ const groupSpec = z.object({
 });
 
 const rate = z.number().min(0).max(1).optional();
-const faults = z.object({ status500: rate, status502: rate, status503: rate, timeout: rate, drop: rate });
+const faults = z.object({
+  status500: rate,
+  status502: rate,
+  status503: rate,
+  timeout: rate,
+  drop: rate,
+  timing: z.enum(['before', 'after', 'both']).optional(),
+});
 const seed = z.object({ objects: z.array(z.record(z.string(), z.string())) });
 const latency = z.object({ ms: z.number().min(0) });
 const budget = z.object({

@@ -1,6 +1,7 @@
 /**
  * The HTTP surface, in the order a request meets it: accounting, latency, the per-IP budget, injected
- * faults, body parsing, the token endpoint, the bearer check, then the resource routes.
+ * faults, body parsing, the token endpoint, the bearer check, then the resource routes. A fault with
+ * timing 'after' lets a write through all of these and replaces its answer on the way out.
  */
 import express, { type Express } from 'express';
 import { adminRoutes } from './admin-http.js';

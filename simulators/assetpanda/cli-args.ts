@@ -18,6 +18,8 @@ export const USAGE = `Usage: npm run sim:assetpanda -- [flags]
   --search-path <p>        search/objects | objects/search | both (default both)
   --token-path <p>         session/token | session-token | both (default both)
   --token-ttl <s>          session token lifetime in seconds (default 3600)
+  --fault-timing <t>       before | after | both: when faults strike; 'after' lets a write happen and
+                           loses its answer (default before; set rates with PUT /__admin/faults)
   --help                   this text`;
 
 export class CliError extends Error {
@@ -63,6 +65,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
         'search-path': { type: 'string' },
         'token-path': { type: 'string' },
         'token-ttl': { type: 'string' },
+        'fault-timing': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -86,6 +89,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
     ] as const),
     tokenPath: oneOf('token-path', values['token-path'], ['session/token', 'session-token', 'both'] as const),
     tokenTtlSeconds: integer('token-ttl', values['token-ttl'], 1),
+    faultTiming: oneOf('fault-timing', values['fault-timing'], ['before', 'after', 'both'] as const),
   };
   // Unset flags must not override the simulator's defaults with undefined.
   for (const key of Object.keys(options) as Array<keyof AssetPandaSimulatorOptions>) {

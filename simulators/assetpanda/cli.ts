@@ -36,7 +36,8 @@ console.log(`Asset Panda simulator listening on ${sim.url}
     .groups()
     .map((g) => `${g.id} ${g.name}`)
     .join(', ')}
-  date format: ${resolved.dateFormat}; object shape: ${resolved.objectShape}; budget: ${budget}`);
+  date format: ${resolved.dateFormat}; object shape: ${resolved.objectShape}; budget: ${budget}
+  faults:      off; set rates with PUT ${sim.url}/__admin/faults (timing: ${resolved.faultTiming})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -25,6 +25,7 @@ export type ResolvedOptions = Required<
     | 'windowSeconds'
     | 'latencyMs'
     | 'faults'
+    | 'faultTiming'
   >
 > & { callsPerWindow: number | undefined };
 
@@ -47,6 +48,7 @@ export function resolveOptions(o: AssetPandaSimulatorOptions = {}): ResolvedOpti
     windowSeconds: o.windowSeconds ?? 180,
     latencyMs: o.latencyMs ?? 0,
     faults: o.faults ?? {},
+    faultTiming: o.faultTiming ?? 'before',
   };
 }
 

@@ -5,6 +5,8 @@
  */
 export type {
   ApFaultRates,
+  ApFaultSettings,
+  ApFaultTiming,
   ApFieldSpec,
   ApFieldType,
   ApGroupSpec,

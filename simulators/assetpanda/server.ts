@@ -27,7 +27,12 @@ export async function startAssetPandaSimulator(
   const tokens = new TokenRegistry(options);
   const budget = new CallBudget(options.callsPerWindow, options.windowSeconds * 1000);
   // Faults get their own stream so that creating objects does not shift which calls fail.
-  const conditions = new NetworkConditions(seededRandom(options.seed + 1), options.faults, options.latencyMs);
+  const conditions = new NetworkConditions(
+    seededRandom(options.seed + 1),
+    options.faults,
+    options.faultTiming,
+    options.latencyMs,
+  );
   const stats = new StatsRecorder();
   const admin = createAdmin({ store, options, tokens, conditions, budget, stats });
   const app = createApp({ ctx, tokens, budget, conditions, stats, admin });

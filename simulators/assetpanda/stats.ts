@@ -31,7 +31,7 @@ export class StatsRecorder {
   private stats: ApStats = StatsRecorder.empty();
 
   private static empty(): ApStats {
-    return { calls: 0, byStatus: {}, byOperation: {}, rateLimited: 0 };
+    return { calls: 0, byStatus: {}, byOperation: {}, rateLimited: 0, lostResponses: 0 };
   }
 
   call(operation: string): void {
@@ -44,6 +44,11 @@ export class StatsRecorder {
     const key = String(status);
     this.stats.byStatus[key] = (this.stats.byStatus[key] ?? 0) + 1;
     if (status === 429) this.stats.rateLimited += 1;
+  }
+
+  /** A write that was applied, then answered with a fault. */
+  lostResponse(): void {
+    this.stats.lostResponses += 1;
   }
 
   snapshot(): ApStats {

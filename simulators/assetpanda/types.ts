@@ -44,6 +44,21 @@ export interface ApFaultRates {
   drop?: number;
 }
 
+/**
+ * When an injected fault strikes. 'before': the call is never handled, so it changed nothing.
+ * 'after': writes only (create, update many, patch, archive, unarchive); the write is handled and applied,
+ * then its answer is replaced by the fault, as when a network loses the response to a write that
+ * succeeded; reads are never faulted, since they have nothing to lose. 'both': every call may fail
+ * before; a write's fault strikes before or after at even odds.
+ */
+export type ApFaultTiming = 'before' | 'after' | 'both';
+
+/** What `admin.setFaults` and `PUT /__admin/faults` take: the rates, and optionally a new timing. */
+export interface ApFaultSettings extends ApFaultRates {
+  /** Omitted: the timing stays as it was (from `faultTiming`, or an earlier setFaults). */
+  timing?: ApFaultTiming;
+}
+
 export interface AssetPandaSimulatorOptions {
   /** Default 127.0.0.1. */
   host?: string;
@@ -78,6 +93,8 @@ export interface AssetPandaSimulatorOptions {
   /** Added before every API answer. */
   latencyMs?: number;
   faults?: ApFaultRates;
+  /** When faults strike; default 'before'. See ApFaultTiming. */
+  faultTiming?: ApFaultTiming;
 }
 
 export interface ApObjectView {
@@ -95,6 +112,11 @@ export interface ApStats {
   byStatus: Record<string, number>;
   byOperation: Record<string, number>;
   rateLimited: number;
+  /**
+   * Writes that were applied (answered 2xx by the handler) but whose answer was replaced by an 'after'
+   * fault: the client saw a 5xx, a dropped socket or no answer at all, yet the change was made.
+   */
+  lostResponses: number;
 }
 
 export interface AssetPandaSimulatorAdmin {
@@ -105,7 +127,12 @@ export interface AssetPandaSimulatorAdmin {
   /** Pre-existing objects (adoption tests); validated like the API, throws SeedValidationError. */
   seedObjects(groupId: number, objects: Array<Record<string, string>>): ApObjectView[];
   expireTokens(): void;
-  setFaults(f: ApFaultRates): void;
+  /**
+   * Replaces the fault rates (an omitted rate is 0; `{}` turns faults off). `timing`, if given, replaces
+   * the timing; omitted, the timing stays. Throws RangeError for rates outside 0..1, adding up to more
+   * than 1, or an unknown timing.
+   */
+  setFaults(f: ApFaultSettings): void;
   setLatency(ms: number): void;
   /** undefined = unlimited. */
   setBudget(calls: number | undefined, windowSeconds?: number): void;

@@ -73,7 +73,13 @@ describe('asset panda simulator: admin API', () => {
     });
     assert.deepEqual(stats.byStatus, { '200': 3, '201': 1, '422': 1 });
     api.sim.admin.resetStats();
-    assert.deepEqual(api.sim.admin.stats(), { calls: 0, byStatus: {}, byOperation: {}, rateLimited: 0 });
+    assert.deepEqual(api.sim.admin.stats(), {
+      calls: 0,
+      byStatus: {},
+      byOperation: {},
+      rateLimited: 0,
+      lostResponses: 0,
+    });
   });
 
   it('HTTP: reads and seeds a group under /__admin without a token', async (t) => {

@@ -44,6 +44,19 @@ describe('asset panda simulator: command line', () => {
     assert.deepEqual(parseCliArgs([]), { help: false, options: { host: '127.0.0.1', port: 4020 } });
   });
 
+  it('takes --fault-timing before, after or both', () => {
+    for (const timing of ['before', 'after', 'both'] as const) {
+      assert.deepEqual(parseCliArgs(['--fault-timing', timing]), {
+        help: false,
+        options: { host: '127.0.0.1', port: 4020, faultTiming: timing },
+      });
+    }
+    assert.throws(
+      () => parseCliArgs(['--fault-timing', 'later']),
+      /--fault-timing must be one of before, after, both, got "later"/,
+    );
+  });
+
   it('refuses unknown flags and bad values with a message naming the flag', () => {
     assert.throws(
       () => parseCliArgs(['--object-shape', 'nested']),
