@@ -11,7 +11,11 @@ import type { Connections } from './connections.js';
 import { fatal } from './failures.js';
 
 export function makeAdoptExisting(deps: { store: Store; connections: Connections }) {
-  return async function adoptExisting(input: { runId: string; integrationId: string; entity: string }): Promise<{ adopted: number; duplicates: number }> {
+  return async function adoptExisting(input: {
+    runId: string;
+    integrationId: string;
+    entity: string;
+  }): Promise<{ adopted: number; duplicates: number }> {
     heartbeat();
     const { store } = deps;
     const mapping = await store.mappings.get(input.integrationId, input.entity);
@@ -22,7 +26,9 @@ export function makeAdoptExisting(deps: { store: Store; connections: Connections
     const targets = new Set([uniqueKey, ...mapping.spec.fields.map((f) => f.target)]);
     const adopted = [...index.byValue].map(([uniqueValue, object]) => {
       // Hash what the object holds for the mapped fields: if it already matches, adopting costs no write.
-      const values = Object.fromEntries([...targets].map((key) => [key, (fieldText(object.fields[key]) ?? '').trim()]));
+      const values = Object.fromEntries(
+        [...targets].map((key) => [key, (fieldText(object.fields[key]) ?? '').trim()]),
+      );
       return { uniqueValue, apObjectId: object.id, archived: object.archived, hash: hashValues(values) };
     });
     await store.identity.replaceAdopted(input.integrationId, input.entity, mapping.groupId, adopted);

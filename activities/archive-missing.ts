@@ -13,7 +13,11 @@ import type { Connections } from './connections.js';
 import { fatal } from './failures.js';
 
 export function makeArchiveMissing(deps: { store: Store; connections: Connections }) {
-  return async function archiveMissing(input: { runId: string; integrationId: string; entity: string }): Promise<{ archived: number; failed: number }> {
+  return async function archiveMissing(input: {
+    runId: string;
+    integrationId: string;
+    entity: string;
+  }): Promise<{ archived: number; failed: number }> {
     heartbeat();
     const { store } = deps;
     const { integrationId, entity, runId } = input;
@@ -47,7 +51,12 @@ export function makeArchiveMissing(deps: { store: Store; connections: Connection
         if (err instanceof ConnectorError && err.kind === 'not_found') return true; // already gone
         if (!(err instanceof AssetPandaValidationError)) throw err;
         await store.quarantine.add(runId, integrationId, entity, [
-          { cwId: item.cwId, uniqueValue: item.uniqueValue, stage: 'archive', reason: `archive rejected by Asset Panda: ${err.message}` },
+          {
+            cwId: item.cwId,
+            uniqueValue: item.uniqueValue,
+            stage: 'archive',
+            reason: `archive rejected by Asset Panda: ${err.message}`,
+          },
         ]);
         return false;
       }
@@ -58,15 +67,27 @@ export function makeArchiveMissing(deps: { store: Store; connections: Connection
       after = batch[batch.length - 1]?.cwId ?? after;
       let done: Identity[] = batch;
       try {
-        await ap.archiveObjects(mapping.groupId, batch.map((i) => i.apObjectId), stopDate);
+        await ap.archiveObjects(
+          mapping.groupId,
+          batch.map((i) => i.apObjectId),
+          stopDate,
+        );
       } catch (err) {
-        if (!(err instanceof AssetPandaValidationError) && !(err instanceof ConnectorError && err.kind === 'not_found')) throw err;
+        if (
+          !(err instanceof AssetPandaValidationError) &&
+          !(err instanceof ConnectorError && err.kind === 'not_found')
+        )
+          throw err;
         // One object the API will not archive must not hold back the others.
         done = [];
         for (const item of batch) if (await archiveOne(item)) done.push(item);
         failed += batch.length - done.length;
       }
-      await store.identity.markArchived(integrationId, entity, done.map((i) => i.cwId));
+      await store.identity.markArchived(
+        integrationId,
+        entity,
+        done.map((i) => i.cwId),
+      );
       archived += done.length;
       heartbeat({ archived });
     }

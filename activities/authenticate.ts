@@ -10,7 +10,11 @@ import { fatal } from './failures.js';
 import { asEntity } from './source-fields.js';
 
 export function makeAuthenticate(deps: { connections: Connections }) {
-  return async function authenticate(input: { integrationId: string; entity: string; groupId: number }): Promise<{ dateFormat: string }> {
+  return async function authenticate(input: {
+    integrationId: string;
+    entity: string;
+    groupId: number;
+  }): Promise<{ dateFormat: string }> {
     heartbeat();
     const entity = asEntity(input.entity);
     const cw = await deps.connections.connectwise(input.integrationId);
@@ -19,14 +23,16 @@ export function makeAuthenticate(deps: { connections: Connections }) {
       const problem = cwTest.problem;
       const check = cwTest.entities.find((e) => e.entity === entity);
       const message = `ConnectWise: ${problem?.message ?? check?.message ?? `cannot read ${entity}`}`;
-      if (problem?.retryable) throw new ConnectorError({ target: 'connectwise', kind: 'server_error', retryable: true, message });
+      if (problem?.retryable)
+        throw new ConnectorError({ target: 'connectwise', kind: 'server_error', retryable: true, message });
       throw fatal('AuthError', message);
     }
     const ap = await deps.connections.assetpanda(input.integrationId);
     const apTest = await ap.testConnection(input.groupId);
     if (!apTest.ok) {
       const message = `Asset Panda: ${apTest.message}`;
-      if (apTest.retryable) throw new ConnectorError({ target: 'assetpanda', kind: apTest.kind, retryable: true, message });
+      if (apTest.retryable)
+        throw new ConnectorError({ target: 'assetpanda', kind: apTest.kind, retryable: true, message });
       throw fatal(apTest.problem === 'group_not_found' ? 'NotFound' : 'AuthError', message);
     }
     return { dateFormat: await ap.dateFormat() };

@@ -26,7 +26,10 @@ export interface ConnectionOptions {
 }
 
 /** Settings for the ConnectWise client, from an integration's public part and its secrets. */
-export function connectWiseSettingsOf(integration: Pick<Integration, 'connectwise'>, secrets: IntegrationSecrets) {
+export function connectWiseSettingsOf(
+  integration: Pick<Integration, 'connectwise'>,
+  secrets: IntegrationSecrets,
+) {
   const cw = integration.connectwise;
   return {
     url: cw.url,
@@ -40,7 +43,10 @@ export function connectWiseSettingsOf(integration: Pick<Integration, 'connectwis
   };
 }
 
-export function assetPandaSettingsOf(integration: Pick<Integration, 'assetPanda'>, secrets: IntegrationSecrets) {
+export function assetPandaSettingsOf(
+  integration: Pick<Integration, 'assetPanda'>,
+  secrets: IntegrationSecrets,
+) {
   const ap = integration.assetPanda;
   const credentials =
     ap.authMode === 'token'
@@ -73,7 +79,9 @@ export class Connections {
     private readonly options: ConnectionOptions,
   ) {}
 
-  private async load(integrationId: string): Promise<{ integration: Integration; secrets: IntegrationSecrets }> {
+  private async load(
+    integrationId: string,
+  ): Promise<{ integration: Integration; secrets: IntegrationSecrets }> {
     const integration = await this.store.integrations.get(integrationId);
     if (!integration) throw fatal('NotFound', `integration ${integrationId} does not exist`);
     const secrets = await this.store.integrations.loadSecrets(integrationId);

@@ -6,10 +6,16 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { ConnectorError } from '../connectors/errors.js';
 
-export type FatalType = 'AuthError' | 'ConfigError' | 'MappingInvalid' | 'NotFound' | 'SafetyValve' | 'RunAlreadyActive';
+export type FatalType =
+  'AuthError' | 'ConfigError' | 'MappingInvalid' | 'NotFound' | 'SafetyValve' | 'RunAlreadyActive';
 
 export function fatal(type: FatalType, message: string, details?: unknown): ApplicationFailure {
-  return ApplicationFailure.create({ type, message, nonRetryable: true, ...(details === undefined ? {} : { details: [details] }) });
+  return ApplicationFailure.create({
+    type,
+    message,
+    nonRetryable: true,
+    ...(details === undefined ? {} : { details: [details] }),
+  });
 }
 
 const AUTH_KINDS = new Set(['unauthorized', 'forbidden', 'unknown_company', 'ssl_required']);
@@ -18,19 +24,27 @@ export function toFailure(err: unknown): unknown {
   if (err instanceof ApplicationFailure) return err;
   if (err instanceof ConnectorError) {
     const who = err.target === 'connectwise' ? 'ConnectWise' : 'Asset Panda';
-    const type = AUTH_KINDS.has(err.kind) ? 'AuthError' : err.kind === 'config' ? 'ConfigError' : `${err.target}.${err.kind}`;
+    const type = AUTH_KINDS.has(err.kind)
+      ? 'AuthError'
+      : err.kind === 'config'
+        ? 'ConfigError'
+        : `${err.target}.${err.kind}`;
     return ApplicationFailure.create({
       type,
       message: `${who}: ${err.message}`,
       nonRetryable: !err.retryable,
-      ...(err.retryable && err.retryAfterMs !== undefined ? { nextRetryDelay: Math.max(1000, err.retryAfterMs) } : {}),
+      ...(err.retryable && err.retryAfterMs !== undefined
+        ? { nextRetryDelay: Math.max(1000, err.retryAfterMs) }
+        : {}),
     });
   }
   return err;
 }
 
 /** Wraps an activity so every error leaves it classified. */
-export function classified<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+export function classified<A extends unknown[], R>(
+  fn: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
   const wrapped = async (...args: A): Promise<R> => {
     try {
       return await fn(...args);

@@ -23,7 +23,10 @@ export const rawPageId = (runId: string, seq: number) => `${runId}/${seq}/raw`;
 export const SETTLE_MS = 2000;
 
 /** Mapping filters as the connector's condition data; datetimes are marked so they go in brackets. */
-export function conditionFilter(filters: readonly Filter[], datetimePaths: ReadonlySet<string>): ConditionFilter | undefined {
+export function conditionFilter(
+  filters: readonly Filter[],
+  datetimePaths: ReadonlySet<string>,
+): ConditionFilter | undefined {
   if (filters.length === 0) return undefined;
   return {
     and: filters.map((f) => ({
@@ -42,7 +45,11 @@ export function makeFetchPage(deps: { store: Store; connections: Connections }) 
     const mapping = await deps.store.mappings.get(input.integrationId, entity);
     if (!mapping) throw fatal('MappingInvalid', `the mapping for ${entity} was deleted during the run`);
     const plan = planFilters(mapping.spec.filters, arrayFieldTest(entity));
-    const datetimes = new Set(sourceFields(entity).filter((f) => f.type === 'datetime').map((f) => f.path));
+    const datetimes = new Set(
+      sourceFields(entity)
+        .filter((f) => f.type === 'datetime')
+        .map((f) => f.path),
+    );
     datetimes.add('lastUpdated');
     const conditions = conditionFilter(plan.conditions, datetimes);
     const childConditions = conditionFilter(plan.childConditions, datetimes);
@@ -65,11 +72,15 @@ export function makeFetchPage(deps: { store: Store; connections: Connections }) 
       rawPageId(input.runId, input.seq),
     );
     const settleInMs =
-      page.heldBackUntil && page.serverTime ? Math.max(0, Date.parse(page.heldBackUntil) - Date.parse(page.serverTime)) : null;
+      page.heldBackUntil && page.serverTime
+        ? Math.max(0, Date.parse(page.heldBackUntil) - Date.parse(page.serverTime))
+        : null;
     return {
       rawPageId: id,
       count: page.records.length,
-      nextCursor: page.nextCursor ? { lastUpdated: page.nextCursor.lastUpdated, lastId: page.nextCursor.id } : input.cursor,
+      nextCursor: page.nextCursor
+        ? { lastUpdated: page.nextCursor.lastUpdated, lastId: page.nextCursor.id }
+        : input.cursor,
       done: page.done,
       heldBack: page.heldBack,
       settleInMs,

@@ -47,9 +47,20 @@ export function makeMapFilter(deps: { store: Store }) {
       input.runId,
       input.integrationId,
       entity,
-      body.failures.map((f) => ({ cwId: f.cwId, uniqueValue: f.uniqueValue ?? null, stage: 'map', reason: f.reason })),
+      body.failures.map((f) => ({
+        cwId: f.cwId,
+        uniqueValue: f.uniqueValue ?? null,
+        stage: 'map',
+        reason: f.reason,
+      })),
     );
-    const id = await store.staging.stage(input.runId, 'mapped', body, body.records.length, mappedPageId(input.runId, input.seq));
+    const id = await store.staging.stage(
+      input.runId,
+      'mapped',
+      body,
+      body.records.length,
+      mappedPageId(input.runId, input.seq),
+    );
     return {
       mappedPageId: id,
       mapped: body.records.length,

@@ -14,7 +14,8 @@ export interface LifecycleDeps {
   isRunActive: (runId: string) => Promise<boolean>;
 }
 
-export const cursorText = (c: Cursor | null | undefined): string | null => (c ? `${c.lastUpdated}#${c.lastId}` : null);
+export const cursorText = (c: Cursor | null | undefined): string | null =>
+  c ? `${c.lastUpdated}#${c.lastId}` : null;
 
 export function rewind(cursor: Cursor, seconds: number): Cursor {
   const at = Date.parse(cursor.lastUpdated) - seconds * 1000;
@@ -40,7 +41,8 @@ export function makeLifecycleActivities(deps: LifecycleDeps) {
         'MappingInvalid',
         `integration ${integrationId} has no mapping for ${entity}; create one with PUT /api/integrations/${integrationId}/mappings/${entity}`,
       );
-    const cursor = input.mode === 'incremental' ? await store.mappings.cursor(integrationId, entity) : undefined;
+    const cursor =
+      input.mode === 'incremental' ? await store.mappings.cursor(integrationId, entity) : undefined;
     await store.runs.start({ ...input, cursorFrom: cursorText(cursor) });
 
     const lock = await store.locks.acquire(integrationId, entity, runId);

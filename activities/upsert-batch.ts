@@ -44,14 +44,31 @@ export function makeUpsertBatch(deps: { store: Store; connections: Connections }
     const records: MappedRecord[] = page.records;
     const mappingFailures: MappingFailure[] = page.failures;
     const cwIds = [...records.map((r) => r.cwId), ...mappingFailures.map((f) => f.cwId)];
-    const withoutIdentity = (ids: Map<number, unknown>) => records.filter((r) => !ids.has(r.cwId)).map((r) => r.uniqueValue);
+    const withoutIdentity = (ids: Map<number, unknown>) =>
+      records.filter((r) => !ids.has(r.cwId)).map((r) => r.uniqueValue);
 
     const done = await store.staging.results(input.mappedPageId);
     const identities = await store.identity.byCwIds(input.integrationId, input.entity, cwIds);
     const pendingValues = withoutIdentity(identities);
-    const adopted = await store.identity.adoptedByUniqueValues(input.integrationId, input.entity, pendingValues);
-    const owners = await store.identity.ownersOfUniqueValues(input.integrationId, input.entity, pendingValues);
-    const plan = planUpsert({ groupId: mapping.groupId, records, mappingFailures, done, identities, adopted, owners });
+    const adopted = await store.identity.adoptedByUniqueValues(
+      input.integrationId,
+      input.entity,
+      pendingValues,
+    );
+    const owners = await store.identity.ownersOfUniqueValues(
+      input.integrationId,
+      input.entity,
+      pendingValues,
+    );
+    const plan = planUpsert({
+      groupId: mapping.groupId,
+      records,
+      mappingFailures,
+      done,
+      identities,
+      adopted,
+      owners,
+    });
 
     await store.staging.writeResults(input.mappedPageId, input.integrationId, input.entity, [
       ...plan.unchanged,
@@ -61,7 +78,9 @@ export function makeUpsertBatch(deps: { store: Store; connections: Connections }
       input.runId,
       input.integrationId,
       input.entity,
-      plan.failures.filter((f) => f.quarantine).map((f) => ({ cwId: f.cwId, uniqueValue: f.uniqueValue, stage: 'upsert', reason: f.reason })),
+      plan.failures
+        .filter((f) => f.quarantine)
+        .map((f) => ({ cwId: f.cwId, uniqueValue: f.uniqueValue, stage: 'upsert', reason: f.reason })),
     );
 
     const ctx: WriteContext = {

@@ -5,7 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
 import { entityKey, integrationIdKey, syncModeKey, syncStatusKey } from '../workflows/search-attributes.js';
-import { cancelSignal, pauseSignal, progressQuery, resumeSignal, syncWorkflow, type SyncTuning } from '../workflows/sync.js';
+import {
+  cancelSignal,
+  pauseSignal,
+  progressQuery,
+  resumeSignal,
+  syncWorkflow,
+  type SyncTuning,
+} from '../workflows/sync.js';
 import type { Progress, RunTrigger, SyncMode } from '../workflows/sync-types.js';
 
 export interface StartRunOptions {
@@ -50,14 +57,21 @@ export async function startRun(client: Client, options: StartRunOptions): Promis
 }
 
 /** Runs of a mapping that Temporal still shows as running (catches starts the store has not seen yet). */
-export async function runningRunIds(client: Client, integrationId: string, entity: string): Promise<string[]> {
+export async function runningRunIds(
+  client: Client,
+  integrationId: string,
+  entity: string,
+): Promise<string[]> {
   const ids: string[] = [];
   const query = `WorkflowType = 'syncWorkflow' AND ExecutionStatus = 'Running' AND IntegrationId = '${integrationId.replace(/'/g, '')}' AND Entity = '${entity.replace(/'/g, '')}'`;
   for await (const execution of client.workflow.list({ query })) ids.push(execution.workflowId);
   return ids;
 }
 
-export async function describeRun(client: Client, runId: string): Promise<WorkflowExecutionDescription | undefined> {
+export async function describeRun(
+  client: Client,
+  runId: string,
+): Promise<WorkflowExecutionDescription | undefined> {
   try {
     return await client.workflow.getHandle(runId).describe();
   } catch (err) {
@@ -80,6 +94,9 @@ export async function queryProgress(client: Client, runId: string): Promise<Prog
   }
 }
 
-export const pauseRun = (client: Client, runId: string) => client.workflow.getHandle(runId).signal(pauseSignal);
-export const resumeRun = (client: Client, runId: string) => client.workflow.getHandle(runId).signal(resumeSignal);
-export const cancelRun = (client: Client, runId: string) => client.workflow.getHandle(runId).signal(cancelSignal);
+export const pauseRun = (client: Client, runId: string) =>
+  client.workflow.getHandle(runId).signal(pauseSignal);
+export const resumeRun = (client: Client, runId: string) =>
+  client.workflow.getHandle(runId).signal(resumeSignal);
+export const cancelRun = (client: Client, runId: string) =>
+  client.workflow.getHandle(runId).signal(cancelSignal);

@@ -78,7 +78,11 @@ export async function upsertSchedule(
   return handle.describe();
 }
 
-export async function describeSchedule(client: Client, integrationId: string, entity: string): Promise<ScheduleDescription | undefined> {
+export async function describeSchedule(
+  client: Client,
+  integrationId: string,
+  entity: string,
+): Promise<ScheduleDescription | undefined> {
   try {
     return await client.schedule.getHandle(scheduleIdFor(integrationId, entity)).describe();
   } catch (err) {
@@ -87,7 +91,11 @@ export async function describeSchedule(client: Client, integrationId: string, en
   }
 }
 
-export async function deleteSchedule(client: Client, integrationId: string, entity: string): Promise<boolean> {
+export async function deleteSchedule(
+  client: Client,
+  integrationId: string,
+  entity: string,
+): Promise<boolean> {
   try {
     await client.schedule.getHandle(scheduleIdFor(integrationId, entity)).delete();
     return true;
@@ -109,6 +117,7 @@ export const triggerSchedule = (client: Client, integrationId: string, entity: s
 export async function listScheduleIds(client: Client, integrationId?: string): Promise<string[]> {
   const prefix = integrationId ? `sync-${integrationId}-` : 'sync-';
   const ids: string[] = [];
-  for await (const summary of client.schedule.list()) if (summary.scheduleId.startsWith(prefix)) ids.push(summary.scheduleId);
+  for await (const summary of client.schedule.list())
+    if (summary.scheduleId.startsWith(prefix)) ids.push(summary.scheduleId);
   return ids;
 }

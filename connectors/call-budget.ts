@@ -46,7 +46,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Decides, from the times of recent calls, how long the next call must wait (0 = go now). */
-export function waitBeforeNextCall(recent: readonly number[], calls: number, windowMs: number, now: number): number {
+export function waitBeforeNextCall(
+  recent: readonly number[],
+  calls: number,
+  windowMs: number,
+  now: number,
+): number {
   const inWindow = recent.filter((t) => t > now - windowMs).sort((a, b) => a - b);
   if (inWindow.length < calls) return 0;
   // The call that must age out of the window before one more fits.

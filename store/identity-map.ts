@@ -246,13 +246,11 @@ export class IdentityStore {
           })),
         )
         .onConflict((oc) =>
-          oc
-            .columns(['integration_id', 'entity', 'cw_id'])
-            .doUpdateSet({
-              unique_value: (eb) => eb.ref('excluded.unique_value'),
-              run_id: runId,
-              created_at: at,
-            }),
+          oc.columns(['integration_id', 'entity', 'cw_id']).doUpdateSet({
+            unique_value: (eb) => eb.ref('excluded.unique_value'),
+            run_id: runId,
+            created_at: at,
+          }),
         )
         .execute();
     }

@@ -31,7 +31,11 @@ async function oneByOne(
 ): Promise<void> {
   for (const value of values) {
     if (found.has(value)) continue;
-    const page = await ap.search(groupId, { fieldFilters: { [key]: value }, viewArchived: 'all' }, { offset: 0, limit: SEARCH_LIMIT });
+    const page = await ap.search(
+      groupId,
+      { fieldFilters: { [key]: value }, viewArchived: 'all' },
+      { offset: 0, limit: SEARCH_LIMIT },
+    );
     // Match semantics of field_filters are undocumented: compare exactly on our side.
     const hit = page.objects.find((o) => valueOf(o, key) === value);
     if (hit) found.set(value, hit);

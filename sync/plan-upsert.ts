@@ -47,7 +47,14 @@ export interface PlanInput {
 export function planUpsert(input: PlanInput): UpsertPlan {
   const plan: UpsertPlan = { unchanged: [], updates: [], creates: [], failures: [] };
   const claimed = new Map<string, number>();
-  const result = (cwId: number, uniqueValue: string, apObjectId: string | null, hash: string | null, outcome: PageResult['outcome'], archived = false): PageResult => ({
+  const result = (
+    cwId: number,
+    uniqueValue: string,
+    apObjectId: string | null,
+    hash: string | null,
+    outcome: PageResult['outcome'],
+    archived = false,
+  ): PageResult => ({
     cwId,
     groupId: input.groupId,
     apObjectId,
@@ -66,7 +73,14 @@ export function planUpsert(input: PlanInput): UpsertPlan {
         cwId: record.cwId,
         uniqueValue: record.uniqueValue,
         reason: `unique identifier ${JSON.stringify(record.uniqueValue)} is also used by ConnectWise record ${claimedBy} in the same page`,
-        result: result(record.cwId, record.uniqueValue, identity?.apObjectId ?? null, identity?.hash ?? null, 'failed', identity?.archived),
+        result: result(
+          record.cwId,
+          record.uniqueValue,
+          identity?.apObjectId ?? null,
+          identity?.hash ?? null,
+          'failed',
+          identity?.archived,
+        ),
         quarantine: true,
       });
       continue;
@@ -75,15 +89,31 @@ export function planUpsert(input: PlanInput): UpsertPlan {
 
     if (identity && identity.groupId === input.groupId) {
       if (!identity.archived && identity.hash === record.hash)
-        plan.unchanged.push(result(record.cwId, record.uniqueValue, identity.apObjectId, record.hash, 'unchanged'));
-      else plan.updates.push({ record, apObjectId: identity.apObjectId, unarchive: identity.archived, previousHash: identity.hash });
+        plan.unchanged.push(
+          result(record.cwId, record.uniqueValue, identity.apObjectId, record.hash, 'unchanged'),
+        );
+      else
+        plan.updates.push({
+          record,
+          apObjectId: identity.apObjectId,
+          unarchive: identity.archived,
+          previousHash: identity.hash,
+        });
       continue;
     }
     const adopted = input.adopted.get(record.uniqueValue);
     if (adopted) {
       if (!adopted.archived && adopted.hash === record.hash)
-        plan.unchanged.push(result(record.cwId, record.uniqueValue, adopted.apObjectId, record.hash, 'unchanged'));
-      else plan.updates.push({ record, apObjectId: adopted.apObjectId, unarchive: adopted.archived, previousHash: adopted.hash });
+        plan.unchanged.push(
+          result(record.cwId, record.uniqueValue, adopted.apObjectId, record.hash, 'unchanged'),
+        );
+      else
+        plan.updates.push({
+          record,
+          apObjectId: adopted.apObjectId,
+          unarchive: adopted.archived,
+          previousHash: adopted.hash,
+        });
       continue;
     }
     const owner = input.owners.get(record.uniqueValue);
@@ -108,7 +138,14 @@ export function planUpsert(input: PlanInput): UpsertPlan {
       cwId: failure.cwId,
       uniqueValue,
       reason: failure.reason,
-      result: result(failure.cwId, uniqueValue, identity?.apObjectId ?? null, identity?.hash ?? null, 'failed', identity?.archived),
+      result: result(
+        failure.cwId,
+        uniqueValue,
+        identity?.apObjectId ?? null,
+        identity?.hash ?? null,
+        'failed',
+        identity?.archived,
+      ),
       quarantine: false,
     });
   }

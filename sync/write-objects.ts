@@ -45,7 +45,13 @@ function batches<T>(items: readonly T[], size = MAX_BATCH): T[][] {
   return out;
 }
 
-const result = (ctx: WriteContext, record: MappedRecord, apObjectId: string | null, hash: string | null, outcome: PageResult['outcome']): PageResult => ({
+const result = (
+  ctx: WriteContext,
+  record: MappedRecord,
+  apObjectId: string | null,
+  hash: string | null,
+  outcome: PageResult['outcome'],
+): PageResult => ({
   cwId: record.cwId,
   groupId: ctx.groupId,
   apObjectId,
@@ -61,9 +67,20 @@ function problemText(err: AssetPandaValidationError, index: number): string | un
   return problems.fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join(' | ');
 }
 
-async function quarantine(ctx: WriteContext, record: MappedRecord, reason: string, details?: unknown): Promise<void> {
+async function quarantine(
+  ctx: WriteContext,
+  record: MappedRecord,
+  reason: string,
+  details?: unknown,
+): Promise<void> {
   await ctx.store.quarantine.add(ctx.runId, ctx.integrationId, ctx.entity, [
-    { cwId: record.cwId, uniqueValue: record.uniqueValue, stage: 'upsert', reason, ...(details === undefined ? {} : { details }) },
+    {
+      cwId: record.cwId,
+      uniqueValue: record.uniqueValue,
+      stage: 'upsert',
+      reason,
+      ...(details === undefined ? {} : { details }),
+    },
   ]);
 }
 
@@ -87,7 +104,8 @@ async function narrowDown<T>(
     }
     if (err.attributed && err.records.length > 0) {
       const blamed = new Set(err.records.map((r) => r.index));
-      for (const [i, item] of items.entries()) if (blamed.has(i)) await rejectOne(item, problemText(err, i) ?? err.message);
+      for (const [i, item] of items.entries())
+        if (blamed.has(i)) await rejectOne(item, problemText(err, i) ?? err.message);
       await narrowDown(
         items.filter((_, i) => !blamed.has(i)),
         send,
@@ -101,7 +119,10 @@ async function narrowDown<T>(
   }
 }
 
-export async function writeUpdates(ctx: WriteContext, updates: readonly PlannedUpdate[]): Promise<WriteCounts & { recreate: MappedRecord[] }> {
+export async function writeUpdates(
+  ctx: WriteContext,
+  updates: readonly PlannedUpdate[],
+): Promise<WriteCounts & { recreate: MappedRecord[] }> {
   const counts = { created: 0, updated: 0, failed: 0 };
   const recreate: MappedRecord[] = [];
   for (const batch of batches(updates)) {
@@ -123,7 +144,9 @@ export async function writeUpdates(ctx: WriteContext, updates: readonly PlannedU
         counts.updated += items.length;
       },
       async (u, reason) => {
-        await quarantine(ctx, u.record, `update rejected by Asset Panda: ${reason}`, { apObjectId: u.apObjectId });
+        await quarantine(ctx, u.record, `update rejected by Asset Panda: ${reason}`, {
+          apObjectId: u.apObjectId,
+        });
         await ctx.store.staging.writeResults(ctx.pageId, ctx.integrationId, ctx.entity, [
           result(ctx, u.record, u.apObjectId, u.previousHash, 'failed'),
         ]);
@@ -142,7 +165,11 @@ export async function writeUpdates(ctx: WriteContext, updates: readonly PlannedU
 }
 
 /** Matches the objects a create call returned to the records sent, by unique value, else by position. */
-function matchCreated(ctx: WriteContext, records: readonly MappedRecord[], objects: readonly ApObject[]): Map<number, ApObject> {
+function matchCreated(
+  ctx: WriteContext,
+  records: readonly MappedRecord[],
+  objects: readonly ApObject[],
+): Map<number, ApObject> {
   const byValue = new Map<string, ApObject>();
   for (const o of objects) {
     const v = (fieldText(o.fields[ctx.uniqueKey]) ?? '').trim();
@@ -150,13 +177,19 @@ function matchCreated(ctx: WriteContext, records: readonly MappedRecord[], objec
   }
   const out = new Map<number, ApObject>();
   records.forEach((record, i) => {
-    const hit = byValue.get(record.uniqueValue) ?? (objects.length === records.length && byValue.size === 0 ? objects[i] : undefined);
+    const hit =
+      byValue.get(record.uniqueValue) ??
+      (objects.length === records.length && byValue.size === 0 ? objects[i] : undefined);
     if (hit) out.set(record.cwId, hit);
   });
   return out;
 }
 
-async function rememberCreated(ctx: WriteContext, records: readonly MappedRecord[], found: Map<number, ApObject>): Promise<number> {
+async function rememberCreated(
+  ctx: WriteContext,
+  records: readonly MappedRecord[],
+  found: Map<number, ApObject>,
+): Promise<number> {
   const results = records.flatMap((r) => {
     const object = found.get(r.cwId);
     return object ? [result(ctx, r, object.id, r.hash, 'created')] : [];
@@ -166,7 +199,10 @@ async function rememberCreated(ctx: WriteContext, records: readonly MappedRecord
 }
 
 /** Objects an earlier, interrupted attempt may have created for these records. */
-async function recoverInterrupted(ctx: WriteContext, records: readonly MappedRecord[]): Promise<{ recovered: number; rest: MappedRecord[] }> {
+async function recoverInterrupted(
+  ctx: WriteContext,
+  records: readonly MappedRecord[],
+): Promise<{ recovered: number; rest: MappedRecord[] }> {
   const intents = await ctx.store.identity.intents(ctx.integrationId, ctx.entity);
   const byCwId = new Map(intents.map((i) => [i.cwId, i]));
   const pending = records.filter((r) => byCwId.has(r.cwId));
@@ -175,7 +211,10 @@ async function recoverInterrupted(ctx: WriteContext, records: readonly MappedRec
     ctx.ap,
     ctx.groupId,
     ctx.uniqueKey,
-    pending.map((r) => ({ uniqueValue: r.uniqueValue, createdAt: byCwId.get(r.cwId)?.createdAt ?? new Date().toISOString() })),
+    pending.map((r) => ({
+      uniqueValue: r.uniqueValue,
+      createdAt: byCwId.get(r.cwId)?.createdAt ?? new Date().toISOString(),
+    })),
   );
   const recoveredRecords = pending.filter((r) => found.has(r.uniqueValue));
   // Found objects carry the values of the interrupted attempt; a null hash makes the next sight update them.
@@ -194,7 +233,10 @@ async function recoverInterrupted(ctx: WriteContext, records: readonly MappedRec
   return { recovered: recoveredRecords.length, rest: records.filter((r) => !recoveredIds.has(r.cwId)) };
 }
 
-export async function writeCreates(ctx: WriteContext, creates: readonly MappedRecord[]): Promise<WriteCounts> {
+export async function writeCreates(
+  ctx: WriteContext,
+  creates: readonly MappedRecord[],
+): Promise<WriteCounts> {
   const counts = { created: 0, updated: 0, failed: 0 };
 
   /** One create call, after making sure no earlier attempt already created these objects. */

@@ -20,7 +20,13 @@ export const metricsObserver: CallObserver = (event) => {
   heartbeatIfInActivity();
 };
 
-export function storeBudgets(store: Store, env: Pick<Env, 'ASSETPANDA_CALLS_PER_WINDOW' | 'ASSETPANDA_WINDOW_SECONDS' | 'CONNECTWISE_REQUESTS_PER_MINUTE'>): BudgetFactory {
+export function storeBudgets(
+  store: Store,
+  env: Pick<
+    Env,
+    'ASSETPANDA_CALLS_PER_WINDOW' | 'ASSETPANDA_WINDOW_SECONDS' | 'CONNECTWISE_REQUESTS_PER_MINUTE'
+  >,
+): BudgetFactory {
   const budgets = new Map<string, CallBudget>();
   return (target, key) => {
     let budget = budgets.get(key);
@@ -28,7 +34,8 @@ export function storeBudgets(store: Store, env: Pick<Env, 'ASSETPANDA_CALLS_PER_
       budget = new StoreCallBudget(store.db, {
         key,
         target,
-        calls: target === 'assetpanda' ? env.ASSETPANDA_CALLS_PER_WINDOW : env.CONNECTWISE_REQUESTS_PER_MINUTE,
+        calls:
+          target === 'assetpanda' ? env.ASSETPANDA_CALLS_PER_WINDOW : env.CONNECTWISE_REQUESTS_PER_MINUTE,
         windowMs: target === 'assetpanda' ? env.ASSETPANDA_WINDOW_SECONDS * 1000 : 60_000,
         maxWaitMs: MAX_BUDGET_WAIT_MS,
         onWait: (ms) => {
@@ -43,5 +50,8 @@ export function storeBudgets(store: Store, env: Pick<Env, 'ASSETPANDA_CALLS_PER_
 }
 
 export function buildActivityDeps(store: Store, env: Env): ActivityDeps {
-  return { store, connections: new Connections(store, { budgets: storeBudgets(store, env), observer: metricsObserver }) };
+  return {
+    store,
+    connections: new Connections(store, { budgets: storeBudgets(store, env), observer: metricsObserver }),
+  };
 }

@@ -9,6 +9,7 @@ import {
   ActivityFailure,
   ApplicationFailure,
   CancellationScope,
+  ContinueAsNew,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -54,8 +55,10 @@ export interface SyncTuning {
 function activitiesFor(tuning: SyncTuning) {
   const retry = {
     initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '2 minutes',
+    backoffCoefficient: 1.5,
+    // Throttling sets its own delay (nextRetryDelay); other transient faults need no long waits, and
+    // every attempt resumes from what the last one stored.
+    maximumInterval: '30 seconds',
     maximumAttempts: tuning.maximumAttempts ?? 30,
   };
   const heartbeatTimeout = `${tuning.heartbeatTimeoutSeconds ?? 60} seconds`;
@@ -143,7 +146,12 @@ export async function syncWorkflow(input: SyncInput & { tuning?: SyncTuning }): 
   const base = { runId, integrationId, entity };
   const prepare = async (seq: number, cursor: Cursor | null): Promise<PreparedPage> => {
     const fetched = await io.fetchPage({ ...base, cursor, pageSize: state.pageSize, seq });
-    const mapped = await io.mapFilter({ ...base, rawPageId: fetched.rawPageId, dateFormat: state.dateFormat, seq });
+    const mapped = await io.mapFilter({
+      ...base,
+      rawPageId: fetched.rawPageId,
+      dateFormat: state.dateFormat,
+      seq,
+    });
     return { seq, fetched, mapped };
   };
 
@@ -228,7 +236,8 @@ export async function syncWorkflow(input: SyncInput & { tuning?: SyncTuning }): 
         setStatus('running');
         await control.setRunStatus({ runId, status: 'running' });
       }
-      const longHistory = workflowInfo().continueAsNewSuggested || pagesThisRun >= (tuning.pagesPerRun ?? 200);
+      const longHistory =
+        workflowInfo().continueAsNewSuggested || pagesThisRun >= (tuning.pagesPerRun ?? 200);
       if (inFlight && longHistory) {
         state.pending = await inFlight;
         await condition(allHandlersFinished);
@@ -254,6 +263,7 @@ export async function syncWorkflow(input: SyncInput & { tuning?: SyncTuning }): 
     upsertMemo({ summary: { ...state.counts, pages: state.seq } });
     return { runId, status, counts: state.counts, pages: state.seq };
   } catch (err) {
+    if (err instanceof ContinueAsNew) throw err; // not a failure: the run goes on in a fresh history
     if (isCancellation(err)) {
       phase = 'cancelled';
       await CancellationScope.nonCancellable(async () => {

@@ -15,7 +15,11 @@ import { proposeMapping } from '../../mapping/defaults.js';
 import { matchesFilters } from '../../mapping/filters.js';
 import { mappingSpecSchema, type MappingSpec, type MappingSpecInput } from '../../mapping/spec.js';
 import { resolveTransforms, validateMapping } from '../../mapping/validate.js';
-import { startAssetPandaSimulator, type AssetPandaSimulator, type AssetPandaSimulatorOptions } from '../../simulators/assetpanda/index.js';
+import {
+  startAssetPandaSimulator,
+  type AssetPandaSimulator,
+  type AssetPandaSimulatorOptions,
+} from '../../simulators/assetpanda/index.js';
 import {
   startConnectWiseSimulator,
   type ConnectWiseSimulator,
@@ -59,7 +63,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const store = await openStore(options.storeUrl ?? 'sqlite::memory:', Buffer.alloc(32, 3));
   const integration = await store.integrations.create({
     name: 'test',
-    connectwise: { url: cw.url, companyId: cw.options.companyId, clientId: cw.options.clientId, selfHosted: true },
+    connectwise: {
+      url: cw.url,
+      companyId: cw.options.companyId,
+      clientId: cw.options.clientId,
+      selfHosted: true,
+    },
     assetPanda: { url: ap.url, email: 'demo@example.com', authMode: 'password' },
     secrets: {
       connectwise: { publicKey: cw.options.publicKey, privateKey: cw.options.privateKey },
@@ -73,7 +82,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       budgets: (target, key) => {
         if (target !== 'assetpanda' || !options.apBudget) return unlimitedBudget;
         let b = budgets.get(key);
-        if (!b) budgets.set(key, (b = new InMemoryCallBudget({ target, ...options.apBudget, maxWaitMs: 5000 })));
+        if (!b)
+          budgets.set(key, (b = new InMemoryCallBudget({ target, ...options.apBudget, maxWaitMs: 5000 })));
         return b;
       },
       timeoutMs: 5000,
@@ -93,22 +103,40 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** Puts the default (name-matched) mapping for an entity into the store, with optional changes. */
-export async function mapEntity(h: Harness, entity: string, change: (spec: MappingSpecInput) => MappingSpecInput = (s) => s): Promise<MappingSpec> {
+export async function mapEntity(
+  h: Harness,
+  entity: string,
+  change: (spec: MappingSpecInput) => MappingSpecInput = (s) => s,
+): Promise<MappingSpec> {
   const groupId = DEMO_GROUP_OF[entity] as number;
   const group = h.ap.admin.groups().find((g) => g.id === groupId);
   if (!group) throw new Error(`no group ${groupId}`);
-  const targets = group.fields.map((f) => ({ key: f.key, name: f.name, type: f.type, required: Boolean(f.required) }));
+  const targets = group.fields.map((f) => ({
+    key: f.key,
+    name: f.name,
+    type: f.type,
+    required: Boolean(f.required),
+  }));
   const proposal = proposeMapping(asEntity(entity), groupId, targets);
   if (!proposal.spec) throw new Error(proposal.problems.join('; '));
   const spec = mappingSpecSchema.parse(change(proposal.spec));
-  const problems = validateMapping(spec, { entity: asEntity(entity), groupName: group.name, sourceFields: sourceFields(asEntity(entity)), targetFields: targets });
+  const problems = validateMapping(spec, {
+    entity: asEntity(entity),
+    groupName: group.name,
+    sourceFields: sourceFields(asEntity(entity)),
+    targetFields: targets,
+  });
   if (problems.length > 0) throw new Error(JSON.stringify(problems));
   const resolved = resolveTransforms(spec, targets);
   await h.store.mappings.put(h.integrationId, entity, resolved);
   return resolved;
 }
 
-export async function startWorker(env: TestWorkflowEnvironment, h: Harness, deps: Partial<ActivityDeps> = {}): Promise<{ worker: Worker; taskQueue: string }> {
+export async function startWorker(
+  env: TestWorkflowEnvironment,
+  h: Harness,
+  deps: Partial<ActivityDeps> = {},
+): Promise<{ worker: Worker; taskQueue: string }> {
   const taskQueue = uniqueTaskQueue('sync');
   const worker = await createWorker({
     connection: env.nativeConnection as NativeConnection,
@@ -152,7 +180,9 @@ export async function compareWithSource(h: Harness, entity: string): Promise<Com
   const mapping = await h.store.mappings.get(h.integrationId, entity);
   if (!mapping) throw new Error('no mapping');
   const spec = mapping.spec;
-  const records = h.cw.admin.all(asEntity(entity) as never).filter((r) => matchesFilters(r as Record<string, unknown>, spec.filters));
+  const records = h.cw.admin
+    .all(asEntity(entity) as never)
+    .filter((r) => matchesFilters(r as Record<string, unknown>, spec.filters));
   const expected = new Map<string, Record<string, string>>();
   for (const record of records) {
     const result = mapRecord(spec, record as Record<string, unknown>, { dateFormat: 'MM/DD/YYYY' });
@@ -160,7 +190,14 @@ export async function compareWithSource(h: Harness, entity: string): Promise<Com
   }
   const objects = h.ap.admin.objects(spec.groupId);
   const seen = new Map<string, number>();
-  const out: Comparison = { expected: expected.size, live: objects.length, missing: [], unexpected: [], duplicates: [], wrongValues: [] };
+  const out: Comparison = {
+    expected: expected.size,
+    live: objects.length,
+    missing: [],
+    unexpected: [],
+    duplicates: [],
+    wrongValues: [],
+  };
   for (const object of objects) {
     const unique = (object.fields[spec.uniqueKey.target] ?? '').trim();
     seen.set(unique, (seen.get(unique) ?? 0) + 1);

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { compareWithSource, mapEntity, runSync, startHarness, startWorker, type Harness } from '../support/sync-harness.js';
+import {
+  compareWithSource,
+  mapEntity,
+  runSync,
+  startHarness,
+  startWorker,
+  type Harness,
+} from '../support/sync-harness.js';
 import { devServer } from '../support/temporal.js';
 
 describe('a full sync into an empty group', () => {
@@ -23,7 +30,15 @@ describe('a full sync into an empty group', () => {
     assert.equal(result.status, 'completed');
     assert.equal(result.counts.created, 450);
     const cmp = await compareWithSource(h, 'configurations');
-    assert.deepEqual({ missing: cmp.missing, unexpected: cmp.unexpected, duplicates: cmp.duplicates, wrong: cmp.wrongValues.slice(0, 3) }, { missing: [], unexpected: [], duplicates: [], wrong: [] });
+    assert.deepEqual(
+      {
+        missing: cmp.missing,
+        unexpected: cmp.unexpected,
+        duplicates: cmp.duplicates,
+        wrong: cmp.wrongValues.slice(0, 3),
+      },
+      { missing: [], unexpected: [], duplicates: [], wrong: [] },
+    );
     assert.equal(cmp.live, 450);
     const run = await h.store.runs.get(result.runId);
     assert.equal(run?.status, 'completed');
@@ -36,7 +51,12 @@ describe('a full sync into an empty group', () => {
     const result = await worker.runUntil(runSync(env, taskQueue, h, 'configurations', 'full'));
     assert.equal(result.counts.unchanged, 450);
     assert.equal(result.counts.created + result.counts.updated, 0);
-    const writes = Object.entries(h.ap.admin.stats().byOperation).filter(([op]) => !/token|groups|fields|settings/.test(op));
-    assert.deepEqual(writes.filter(([, n]) => n > 0), []);
+    const writes = Object.entries(h.ap.admin.stats().byOperation).filter(
+      ([op]) => !/token|groups|fields|settings/.test(op),
+    );
+    assert.deepEqual(
+      writes.filter(([, n]) => n > 0),
+      [],
+    );
   });
 });

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowFailedError } from '@temporalio/client';
-import { compareWithSource, mapEntity, runSync, startHarness, startWorker, type Harness } from '../support/sync-harness.js';
+import {
+  compareWithSource,
+  mapEntity,
+  runSync,
+  startHarness,
+  startWorker,
+} from '../support/sync-harness.js';
 import { devServer } from '../support/temporal.js';
 
 const clean = (cmp: Awaited<ReturnType<typeof compareWithSource>>) => ({
@@ -37,7 +43,10 @@ describe('incremental syncs, adoption and deletions', () => {
         const second = await runSync(env, taskQueue, h, 'companies', 'incremental');
         assert.equal(second.counts.updated, 4);
         assert.equal(second.counts.created, 2);
-        assert.ok(second.counts.fetched < 20, `fetched ${second.counts.fetched}: an incremental run reads only recent changes`);
+        assert.ok(
+          second.counts.fetched < 20,
+          `fetched ${second.counts.fetched}: an incremental run reads only recent changes`,
+        );
       });
       assert.deepEqual(clean(await compareWithSource(h, 'companies')), exact);
     } finally {
@@ -49,7 +58,10 @@ describe('incremental syncs, adoption and deletions', () => {
     const h = await startHarness({ cw: { counts: { companies: 60 } } });
     try {
       await mapEntity(h, 'companies');
-      const companies = h.cw.admin.all('companies').filter((c) => c.deletedFlag !== true).slice(0, 25);
+      const companies = h.cw.admin
+        .all('companies')
+        .filter((c) => c.deletedFlag !== true)
+        .slice(0, 25);
       // A person created some of them by hand already, with a stale name.
       h.ap.admin.seedObjects(
         1001,
@@ -58,7 +70,10 @@ describe('incremental syncs, adoption and deletions', () => {
       const { worker, taskQueue } = await startWorker(env, h);
       const result = await worker.runUntil(runSync(env, taskQueue, h, 'companies', 'full'));
       assert.equal(result.counts.updated, 25);
-      assert.equal(result.counts.created, h.cw.admin.all('companies').filter((c) => c.deletedFlag !== true).length - 25);
+      assert.equal(
+        result.counts.created,
+        h.cw.admin.all('companies').filter((c) => c.deletedFlag !== true).length - 25,
+      );
       assert.deepEqual(clean(await compareWithSource(h, 'companies')), exact);
     } finally {
       await h.close();
@@ -93,10 +108,14 @@ describe('incremental syncs, adoption and deletions', () => {
       const { worker, taskQueue } = await startWorker(env, h);
       await worker.runUntil(async () => {
         await runSync(env, taskQueue, h, 'agreements', 'full');
-        for (const a of h.cw.admin.all('agreements').slice(0, 20)) h.cw.admin.remove('agreements', a.id as number);
+        for (const a of h.cw.admin.all('agreements').slice(0, 20))
+          h.cw.admin.remove('agreements', a.id as number);
         await assert.rejects(runSync(env, taskQueue, h, 'agreements', 'full'), (err: unknown) => {
           assert.ok(err instanceof WorkflowFailedError);
-          assert.match(String(err.cause?.message), /would archive 20 of 30 objects \(67%\), more than the 50% safety limit/);
+          assert.match(
+            String(err.cause?.message),
+            /would archive 20 of 30 objects \(67%\), more than the 50% safety limit/,
+          );
           return true;
         });
       });

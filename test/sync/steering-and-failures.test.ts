@@ -4,8 +4,22 @@ import { after, before, describe, it } from 'node:test';
 import { WorkflowFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { runSearchAttributes } from '../../client/runs.js';
-import { cancelSignal, pauseSignal, progressQuery, resumeSignal, syncWorkflow } from '../../workflows/sync.js';
-import { compareWithSource, fastTuning, mapEntity, runSync, startHarness, startWorker, type Harness } from '../support/sync-harness.js';
+import {
+  cancelSignal,
+  pauseSignal,
+  progressQuery,
+  resumeSignal,
+  syncWorkflow,
+} from '../../workflows/sync.js';
+import {
+  compareWithSource,
+  fastTuning,
+  mapEntity,
+  runSync,
+  startHarness,
+  startWorker,
+  type Harness,
+} from '../support/sync-harness.js';
 import { devServer } from '../support/temporal.js';
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
@@ -72,9 +86,17 @@ describe('steering a run and failing well', () => {
         assert.ok(result.counts.created < 300);
         const run = await h.store.runs.get(handle.workflowId);
         assert.equal(run?.status, 'cancelled');
-        assert.equal(run?.stats.created, h.ap.admin.objects(1002).length, 'the summary matches what was written');
+        assert.equal(
+          run?.stats.created,
+          h.ap.admin.objects(1002).length,
+          'the summary matches what was written',
+        );
         assert.equal(await h.store.identity.count(h.integrationId, 'configurations'), result.counts.created);
-        assert.equal(await h.store.locks.holder(h.integrationId, 'configurations'), undefined, 'the lock is released');
+        assert.equal(
+          await h.store.locks.holder(h.integrationId, 'configurations'),
+          undefined,
+          'the lock is released',
+        );
         // The next run carries on without duplicating anything.
         const next = await runSync(env, taskQueue, h, 'configurations', 'full');
         assert.equal(next.counts.created, 300 - result.counts.created);
@@ -88,7 +110,10 @@ describe('steering a run and failing well', () => {
     const h = await startHarness({ cw: { counts: { configurations: 120, companies: 10 } } });
     try {
       await mapEntity(h, 'configurations');
-      const victims = h.cw.admin.all('configurations').slice(10, 12).map((c) => c.id as number);
+      const victims = h.cw.admin
+        .all('configurations')
+        .slice(10, 12)
+        .map((c) => c.id as number);
       // "Name" is required in the Devices group: a blank name is refused by Asset Panda.
       for (const id of victims) h.cw.admin.update('configurations', id, { name: '' });
       const { worker, taskQueue } = await startWorker(env, h);
@@ -128,7 +153,10 @@ describe('steering a run and failing well', () => {
     try {
       await mapEntity(h, 'configurations');
       await h.store.integrations.update(h.integrationId, {
-        secrets: { connectwise: { publicKey: 'demo-public', privateKey: 'wrong' }, assetPanda: { password: 'demo-password' } },
+        secrets: {
+          connectwise: { publicKey: 'demo-public', privateKey: 'wrong' },
+          assetPanda: { password: 'demo-password' },
+        },
       });
       const { worker, taskQueue } = await startWorker(env, h);
       const started = Date.now();
@@ -151,7 +179,10 @@ describe('steering a run and failing well', () => {
     try {
       await mapEntity(h, 'configurations');
       await h.store.integrations.update(h.integrationId, {
-        secrets: { connectwise: { publicKey: 'demo-public', privateKey: 'demo-private' }, assetPanda: { password: 'nope' } },
+        secrets: {
+          connectwise: { publicKey: 'demo-public', privateKey: 'demo-private' },
+          assetPanda: { password: 'nope' },
+        },
       });
       const { worker, taskQueue } = await startWorker(env, h);
       await worker.runUntil(
