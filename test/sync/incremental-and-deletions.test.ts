@@ -2,13 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowFailedError } from '@temporalio/client';
-import {
-  compareWithSource,
-  mapEntity,
-  runSync,
-  startHarness,
-  startWorker,
-} from '../support/sync-harness.js';
+import { compareWithSource, mapEntity, runSync, startHarness, startWorker } from '../support/sync-harness.js';
 import { devServer } from '../support/temporal.js';
 
 const clean = (cmp: Awaited<ReturnType<typeof compareWithSource>>) => ({
