@@ -1,3 +1,4 @@
+import type { BudgetFactory, Connections } from '../activities/connections.js';
 import type { Settings } from '../config/settings.js';
 import type { TemporalClient } from '../client/connect.js';
 import type { Logger } from '../observability/logger.js';
@@ -9,6 +10,10 @@ export interface ApiContext {
   temporal: TemporalClient;
   store: Store;
   log: Logger;
+  /** Connector clients of saved integrations (catalog, preview). */
+  connections: Connections;
+  /** The call budgets, shared with the workers through the store. */
+  budgets: BudgetFactory;
   /** Extra Prometheus text appended to /metrics (the SDK's worker metrics when the worker is in-process). */
   extraMetrics?: () => Promise<string>;
 }

@@ -7,6 +7,7 @@ import { ConfigError } from '../config/env.js';
 import { loadDotEnv, resolveSettings } from '../config/settings.js';
 import { createLogger } from '../observability/logger.js';
 import { openStore } from '../store/index.js';
+import { buildApiContext } from './context-factory.js';
 import { startApi } from './server.js';
 
 loadDotEnv();
@@ -16,7 +17,7 @@ try {
   const temporal = await connectTemporal(settings.temporalAddress, settings.env.TEMPORAL_NAMESPACE);
   await ensureSearchAttributes(temporal.connection, temporal.namespace);
   const store = await openStore(settings.databaseUrl, settings.secretsKey);
-  const api = await startApi({ settings, temporal, store, log });
+  const api = await startApi(buildApiContext({ settings, temporal, store, log }));
   log.info({ url: api.url }, 'API listening');
   const stop = async () => {
     await api.close();

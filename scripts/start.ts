@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { Runtime, DefaultLogger } from '@temporalio/worker';
+import { buildApiContext } from '../api/context-factory.js';
 import { startApi } from '../api/server.js';
 import { connectTemporal } from '../client/connect.js';
 import { ensureSearchAttributes } from '../client/search-attributes.js';
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
       onSignal('worker-crash');
     });
 
-    const api = await startApi({ settings, temporal, store, log });
+    const api = await startApi(buildApiContext({ settings, temporal, store, log }));
     stops.push(() => api.close());
 
     console.log(

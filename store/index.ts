@@ -9,6 +9,7 @@ import { LockStore } from './locks.js';
 import { MappingStore } from './mappings.js';
 import { QuarantineStore } from './quarantine.js';
 import { RunStore } from './runs.js';
+import { ScheduleStore } from './schedules.js';
 import { StagingStore } from './staging.js';
 
 export interface Store {
@@ -21,6 +22,7 @@ export interface Store {
   runs: RunStore;
   quarantine: QuarantineStore;
   locks: LockStore;
+  schedules: ScheduleStore;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export function storeOver(db: StoreDb, secretsKey: Buffer): Store {
     runs: new RunStore(db),
     quarantine: new QuarantineStore(db),
     locks: new LockStore(db),
+    schedules: new ScheduleStore(db),
     close: () => db.close(),
   };
 }

@@ -141,6 +141,13 @@ export interface CallLogTable {
   at: number;
 }
 
+export interface SchedulesTable {
+  integration_id: string;
+  entity: string;
+  settings: string;
+  updated_at: string;
+}
+
 export interface Database {
   integrations: IntegrationsTable;
   mappings: MappingsTable;
@@ -155,4 +162,5 @@ export interface Database {
   adopted_objects: AdoptedObjectsTable;
   run_checkpoints: RunCheckpointsTable;
   call_log: CallLogTable;
+  schedules: SchedulesTable;
 }
