@@ -189,11 +189,9 @@ export const mappingViewSchema = z
   .object({
     integrationId: z.string(),
     entity: entitySchema,
-    spec: z
-      .unknown()
-      .meta({
-        description: 'The mapping as stored: fields with their resolved transforms, filters, options',
-      }),
+    spec: z.unknown().meta({
+      description: 'The mapping as stored: fields with their resolved transforms, filters, options',
+    }),
     updatedAt: z.string(),
   })
   .meta({ id: 'Mapping' });

@@ -176,7 +176,10 @@ export function integrationRoutes(ctx: ApiContext, endpoints: Endpoints): void {
       // Switching Asset Panda between password and token replaces the old credentials.
       const apPatch = body.assetPanda ?? {};
       const apBase: Record<string, unknown> = { ...current.assetPanda };
-      if ('token' in apPatch) (delete apBase.email, delete apBase.password);
+      if ('token' in apPatch) {
+        delete apBase.email;
+        delete apBase.password;
+      }
       if ('email' in apPatch || 'password' in apPatch) delete apBase.token;
       const cw = connectWiseInputSchema.safeParse({ ...current.connectwise, ...(body.connectwise ?? {}) });
       const ap = assetPandaInputSchema.safeParse({ ...apBase, ...apPatch });

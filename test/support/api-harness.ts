@@ -42,12 +42,12 @@ export interface ApiHarness {
   logs: string[];
   worker: Worker;
   /** fetch against the API with the bearer token (unless `auth: false`). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response JSON freely
   call(
     method: string,
     path: string,
     body?: unknown,
     opts?: { auth?: boolean | string; raw?: string; headers?: Record<string, string> },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response JSON freely
   ): Promise<{ status: number; body: any }>;
   /** The settings a client would post to create an integration against the simulators. */
   integrationInput(name?: string): {
