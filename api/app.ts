@@ -33,7 +33,7 @@ export function createApp(ctx: ApiContext): Express {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      ctx.log.info(
+      ctx.log.debug(
         { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) },
         'http',
       );

@@ -4,14 +4,15 @@
  * worker and the API in this process and prints where to find them. Ctrl-C stops everything it started.
  */
 import { join } from 'node:path';
-import { Runtime, DefaultLogger } from '@temporalio/worker';
 import { buildApiContext } from '../api/context-factory.js';
 import { startApi } from '../api/server.js';
 import { connectTemporal } from '../client/connect.js';
 import { ensureSearchAttributes } from '../client/search-attributes.js';
 import { ConfigError } from '../config/env.js';
 import { loadDotEnv, resolveSettings, type Settings } from '../config/settings.js';
+import { runDemo, demoWanted } from '../demo/run-demo.js';
 import { createLogger } from '../observability/logger.js';
+import { installRuntimeWithMetrics } from '../observability/sdk-metrics.js';
 import { openStore } from '../store/index.js';
 import { runWorker } from '../worker/run-worker.js';
 import { startDevServer, type DevServer } from './dev-server.js';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   }
   const log = createLogger(settings.env.LOG_LEVEL);
   // We stop the worker ourselves, in order, so the SDK must not grab the signals.
-  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+  const sdkMetrics = await installRuntimeWithMetrics({ shutdownSignals: [] });
 
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
@@ -77,26 +78,38 @@ async function main(): Promise<void> {
       onSignal('worker-crash');
     });
 
-    const api = await startApi(buildApiContext({ settings, temporal, store, log }));
+    const api = await startApi(
+      buildApiContext({ settings, temporal, store, log, extraMetrics: () => sdkMetrics.text() }),
+    );
     stops.push(() => api.close());
 
-    console.log(
+    const print = (line: string) => console.log(line);
+    print(
       [
         '',
         'ConnectWise → Asset Panda sync service is running',
-        `  API:             ${api.url}   (Authorization: Bearer ${settings.apiToken})`,
+        `  API:             ${api.url}   (OpenAPI: ${api.url}/openapi.json)`,
+        `  API token:       ${settings.apiToken}`,
         `  Temporal:        ${settings.temporalAddress}${devServer ? ' (embedded dev server)' : ''}`,
         `  Temporal Web UI: ${settings.temporalUiUrl}/namespaces/${settings.env.TEMPORAL_NAMESPACE}/workflows`,
         `  Store:           ${store.db.engine}`,
         '',
-        'Try:',
-        `  curl -s -X POST -H 'Authorization: Bearer ${settings.apiToken}' -H 'Content-Type: application/json' \\`,
-        `       -d '{"message":"hello"}' ${api.url}/api/diagnostics/roundtrip`,
-        '',
-        'Ctrl-C stops everything.',
-        '',
       ].join('\n'),
     );
+    if (await demoWanted(store, settings.env.DEMO)) {
+      const demo = await runDemo({
+        apiUrl: api.url,
+        apiToken: settings.apiToken,
+        store,
+        temporal: temporal.client,
+        log,
+        print,
+      });
+      stops.splice(stops.length - 1, 0, () => demo.stop()); // stop the simulators after the API, before the worker
+    } else {
+      print('No demo: integrations are configured (set DEMO=true to add the demo anyway).');
+    }
+    print('Ctrl-C stops everything.');
   } catch (err) {
     log.fatal({ err: err instanceof Error ? err.message : err }, 'start-up failed');
     await stopAll();
