@@ -92,12 +92,23 @@ async function narrowDown<T>(
   items: T[],
   send: (items: T[]) => Promise<void>,
   rejectOne: (item: T, reason: string) => Promise<void>,
+  /** Other errors that may be caused by one item of the batch (a 404 for an update of a deleted object). */
+  itemProblem: (err: unknown) => err is ConnectorError = (_err): _err is ConnectorError => false,
 ): Promise<void> {
   if (items.length === 0) return;
   try {
     await send(items);
   } catch (err) {
-    if (!(err instanceof AssetPandaValidationError)) throw err;
+    if (!(err instanceof AssetPandaValidationError)) {
+      if (!itemProblem(err)) throw err;
+      if (items.length === 1) await rejectOne(items[0] as T, err.message);
+      else {
+        const half = Math.ceil(items.length / 2);
+        await narrowDown(items.slice(0, half), send, rejectOne, itemProblem);
+        await narrowDown(items.slice(half), send, rejectOne, itemProblem);
+      }
+      return;
+    }
     if (items.length === 1) {
       await rejectOne(items[0] as T, problemText(err, 0) ?? err.message);
       return;
@@ -110,13 +121,19 @@ async function narrowDown<T>(
         items.filter((_, i) => !blamed.has(i)),
         send,
         rejectOne,
+        itemProblem,
       );
       return;
     }
     const half = Math.ceil(items.length / 2);
-    await narrowDown(items.slice(0, half), send, rejectOne);
-    await narrowDown(items.slice(half), send, rejectOne);
+    await narrowDown(items.slice(0, half), send, rejectOne, itemProblem);
+    await narrowDown(items.slice(half), send, rejectOne, itemProblem);
   }
+}
+
+async function objectExists(ctx: WriteContext, id: string): Promise<boolean> {
+  const page = await ctx.ap.search(ctx.groupId, { ids: [id], viewArchived: 'all' }, { offset: 0, limit: 10 });
+  return page.objects.some((o) => o.id === id);
 }
 
 export async function writeUpdates(
@@ -144,6 +161,11 @@ export async function writeUpdates(
         counts.updated += items.length;
       },
       async (u, reason) => {
+        // An object deleted in Asset Panda behind our back: create it again rather than fail forever.
+        if (!(await objectExists(ctx, u.apObjectId))) {
+          recreate.push(u.record);
+          return;
+        }
         await quarantine(ctx, u.record, `update rejected by Asset Panda: ${reason}`, {
           apObjectId: u.apObjectId,
         });
@@ -152,14 +174,8 @@ export async function writeUpdates(
         ]);
         counts.failed += 1;
       },
-    ).catch(async (err: unknown) => {
-      // An object deleted in Asset Panda behind our back: create it again rather than fail forever.
-      if (err instanceof ConnectorError && err.kind === 'not_found' && batch.length === 1) {
-        recreate.push((batch[0] as PlannedUpdate).record);
-        return;
-      }
-      throw err;
-    });
+      (err): err is ConnectorError => err instanceof ConnectorError && err.kind === 'not_found',
+    );
   }
   return { ...counts, recreate };
 }
