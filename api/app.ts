@@ -19,7 +19,10 @@ import { scheduleRoutes } from './routes/schedules.js';
 
 export function createApp(ctx: ApiContext): Express {
   const registry = createRegistry();
+  const open = new Endpoints(registry);
   const endpoints = new Endpoints(registry);
+  healthRoutes(ctx, open);
+  diagnosticsRoutes(ctx, endpoints);
   integrationRoutes(ctx, endpoints);
   mappingRoutes(ctx, endpoints);
   runRoutes(ctx, endpoints);
@@ -40,14 +43,13 @@ export function createApp(ctx: ApiContext): Express {
     });
     next();
   });
-  app.use(healthRoutes(ctx));
+  app.use(open.router);
   app.use(requireBearerToken(ctx.settings.apiToken));
   app.use(express.json({ limit: ctx.settings.env.API_BODY_LIMIT }));
   app.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
   app.use(endpoints.router);
-  app.use(diagnosticsRoutes(ctx));
   app.use(unknownRoute);
   app.use(errorHandler(ctx.log));
   return app;

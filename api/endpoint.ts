@@ -27,6 +27,8 @@ export interface EndpointSpec<P extends z.ZodType, Q extends z.ZodType, B extend
   query?: Q;
   body?: B;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** false: served without the bearer token (mount this router before the auth middleware). */
+  auth?: false;
   handler: (
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> },
     req: Request,
@@ -46,10 +48,11 @@ export class Endpoints {
       responses[status] = r.schema
         ? { description: r.description, content: { 'application/json': { schema: r.schema } } }
         : { description: r.description };
-    for (const [status, description] of [
-      ['400', 'Invalid input: one entry per problem in error.details'],
-      ['401', 'Missing or wrong bearer token'],
-    ] as const)
+    const common = [['400', 'Invalid input: one entry per problem in error.details']] as Array<
+      [string, string]
+    >;
+    if (spec.auth !== false) common.push(['401', 'Missing or wrong bearer token']);
+    for (const [status, description] of common)
       responses[status] ??= { description, content: { 'application/json': { schema: errorSchema } } };
     this.registry.registerPath({
       method: spec.method,
@@ -57,7 +60,7 @@ export class Endpoints {
       summary: spec.summary,
       ...(spec.description ? { description: spec.description } : {}),
       tags: [spec.tag],
-      security: [{ bearerAuth: [] }],
+      security: spec.auth === false ? [] : [{ bearerAuth: [] }],
       request: {
         ...(spec.params ? { params: spec.params as never } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
@@ -77,13 +80,8 @@ export class Endpoints {
         throw new ApiError(400, 'invalid_request', 'Invalid query string', zodProblems(query.error));
       let body: unknown = {};
       if (spec.body) {
-        if (req.body === undefined)
-          throw new ApiError(
-            400,
-            'invalid_request',
-            'This route needs a JSON body (Content-Type: application/json)',
-          );
-        const parsed = spec.body.safeParse(req.body);
+        // No body at all reads as {}: routes whose fields all have defaults need none.
+        const parsed = spec.body.safeParse(req.body ?? {});
         if (!parsed.success)
           throw new ApiError(400, 'invalid_request', 'Invalid request body', zodProblems(parsed.error));
         body = parsed.data;

@@ -8,6 +8,9 @@ import type { Run, RunStatus } from '../store/runs.js';
 import type { Progress } from '../workflows/sync-types.js';
 import { webUiUrl, type ApiContext } from './context.js';
 
+/** A run row whose workflow Temporal does not know after this long is a start that never happened. */
+const LOST_AFTER_MS = 2 * 60_000;
+
 const CLOSED: Record<string, RunStatus> = {
   TERMINATED: 'failed',
   TIMED_OUT: 'failed',
@@ -62,7 +65,19 @@ export async function liveRun(
 ): Promise<{ run: Run; progress: RunView['progress'] }> {
   if (run.finishedAt !== null) return { run, progress: null };
   const description = await describeRun(ctx.temporal.client, run.runId).catch(() => undefined);
-  if (!description) return { run, progress: null };
+  if (!description) {
+    // Accepted by the API but never started in Temporal (the start failed, or the namespace was reset).
+    if (Date.now() - Date.parse(run.startedAt) > LOST_AFTER_MS) {
+      const finished = await ctx.store.runs.finish(
+        run.runId,
+        'failed',
+        'the workflow of this run is not in Temporal',
+      );
+      await ctx.store.locks.release(run.integrationId, run.entity, run.runId);
+      return { run: finished ?? run, progress: null };
+    }
+    return { run, progress: null };
+  }
   const temporalStatus = description.status.name;
   if (temporalStatus !== 'RUNNING') {
     const status = CLOSED[temporalStatus];

@@ -22,6 +22,8 @@ export interface StartRunOptions {
   trigger?: RunTrigger;
   taskQueue: string;
   tuning?: SyncTuning;
+  /** A run id chosen by the caller (the API writes the run's row before starting it). */
+  runId?: string;
 }
 
 export const newRunId = (integrationId: string, entity: string) =>
@@ -37,7 +39,7 @@ export function runSearchAttributes(integrationId: string, entity: string, mode:
 }
 
 export async function startRun(client: Client, options: StartRunOptions): Promise<string> {
-  const runId = newRunId(options.integrationId, options.entity);
+  const runId = options.runId ?? newRunId(options.integrationId, options.entity);
   await client.workflow.start(syncWorkflow, {
     taskQueue: options.taskQueue,
     workflowId: runId,
@@ -85,9 +87,16 @@ export async function isRunActive(client: Client, runId: string): Promise<boolea
   return description?.status.name === 'RUNNING';
 }
 
-export async function queryProgress(client: Client, runId: string): Promise<Progress | undefined> {
+/** Asks a live run for its progress; gives up quickly when no worker is there to answer. */
+export async function queryProgress(
+  client: Client,
+  runId: string,
+  timeoutMs = 2000,
+): Promise<Progress | undefined> {
   try {
-    return await client.workflow.getHandle(runId).query(progressQuery);
+    return await client.connection.withDeadline(Date.now() + timeoutMs, () =>
+      client.workflow.getHandle(runId).query(progressQuery),
+    );
   } catch {
     // Not running, or no worker to answer right now: the store's summary is what callers fall back to.
     return undefined;

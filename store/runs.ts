@@ -125,7 +125,13 @@ export class RunStore {
         error: null,
         updated_at: at,
       })
-      .onConflict((oc) => oc.column('run_id').doNothing())
+      // The API writes the row when it accepts a run; the run's own start then adds its starting cursor.
+      .onConflict((oc) =>
+        oc.column('run_id').doUpdateSet((eb) => ({
+          cursor_from: eb.fn.coalesce('runs.cursor_from', 'excluded.cursor_from'),
+          cursor_to: eb.fn.coalesce('runs.cursor_to', 'excluded.cursor_to'),
+        })),
+      )
       .execute();
     const run = await this.get(input.runId);
     if (!run) throw new Error(`run ${input.runId} vanished right after it was written`);

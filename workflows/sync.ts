@@ -179,7 +179,8 @@ export async function syncWorkflow(input: SyncInput & { tuning?: SyncTuning }): 
       }
     }
 
-    phase = state.paused ? 'paused' : 'reading';
+    // A pause asked for before the first page takes effect after that page, like any other.
+    phase = 'reading';
     inFlight = state.pending ? Promise.resolve(state.pending) : prepare(state.seq + 1, state.cursor);
     state.pending = null;
 

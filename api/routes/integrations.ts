@@ -184,8 +184,8 @@ export function integrationRoutes(ctx: ApiContext, endpoints: Endpoints): void {
       const cw = connectWiseInputSchema.safeParse({ ...current.connectwise, ...(body.connectwise ?? {}) });
       const ap = assetPandaInputSchema.safeParse({ ...apBase, ...apPatch });
       const problems = [
-        ...(cw.success ? [] : zodProblems(cw.error).map((p) => ({ ...p, path: `connectwise.${p.path}` }))),
-        ...(ap.success ? [] : zodProblems(ap.error).map((p) => ({ ...p, path: `assetPanda.${p.path}` }))),
+        ...(cw.success ? [] : zodProblems(cw.error, 'connectwise')),
+        ...(ap.success ? [] : zodProblems(ap.error, 'assetPanda')),
       ];
       if (!cw.success || !ap.success)
         throw new ApiError(400, 'invalid_request', 'Invalid request body', problems);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { conditionFilter } from '../../activities/fetch-page.js';
+import { deleteSchedule } from '../../client/schedules.js';
 import { arrayFieldTest, sourceFields } from '../../activities/source-fields.js';
 import type { AssetPandaClient } from '../../connectors/assetpanda/index.js';
 import { ENTITIES, ENTITY_NAMES } from '../../connectors/connectwise/index.js';
@@ -222,6 +223,9 @@ export function mappingRoutes(ctx: ApiContext, endpoints: Endpoints): void {
       await refuseWhileRunning(ctx, params.id, params.entity);
       if (!(await ctx.store.mappings.delete(params.id, params.entity)))
         throw notFound(`Mapping of ${params.entity}`);
+      // A schedule without a mapping could only start runs that fail.
+      await deleteSchedule(ctx.temporal.client, params.id, params.entity);
+      await ctx.store.schedules.delete(params.id, params.entity);
       return { status: 204 };
     },
   });

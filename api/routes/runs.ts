@@ -3,7 +3,15 @@
  * one (pause after the page in flight, resume, cancel cleanly after a checkpoint).
  */
 import { z } from 'zod';
-import { cancelRun, describeRun, pauseRun, resumeRun, runningRunIds, startRun } from '../../client/runs.js';
+import {
+  cancelRun,
+  describeRun,
+  newRunId,
+  pauseRun,
+  resumeRun,
+  runningRunIds,
+  startRun,
+} from '../../client/runs.js';
 import type { ApiContext } from '../context.js';
 import { webUiUrl } from '../context.js';
 import type { Endpoints } from '../endpoint.js';
@@ -71,12 +79,30 @@ export function runRoutes(ctx: ApiContext, endpoints: Endpoints): void {
         throw new ApiError(409, 'run_active', `Run ${active} is already syncing ${body.entity}`, {
           runId: active,
         });
-      const runId = await startRun(ctx.temporal.client, {
+      // The run exists from the moment it is accepted: readable, and blocking a second start, before a
+      // worker picks it up.
+      const runId = newRunId(params.id, body.entity);
+      await ctx.store.runs.start({
+        runId,
         integrationId: params.id,
         entity: body.entity,
         mode: body.mode,
-        taskQueue,
+        trigger: 'api',
+        cursorFrom: null,
       });
+      try {
+        await startRun(ctx.temporal.client, {
+          integrationId: params.id,
+          entity: body.entity,
+          mode: body.mode,
+          taskQueue,
+          runId,
+        });
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        await ctx.store.runs.finish(runId, 'failed', `Temporal refused to start the run: ${reason}`);
+        throw err;
+      }
       ctx.log.info({ runId, integrationId: params.id, entity: body.entity, mode: body.mode }, 'run started');
       return { status: 202, body: { runId, workflowId: runId, webUiUrl: webUiUrl(ctx, runId) } };
     },
@@ -135,17 +161,20 @@ export function runRoutes(ctx: ApiContext, endpoints: Endpoints): void {
         409: { description: 'The run has finished', schema: errorSchema },
       },
       handler: async ({ params }) => {
+        // Only runs of this service: a workflow id that is not a run in the store is not ours to signal.
         const stored = await ctx.store.runs.get(params.runId);
+        if (!stored) throw notFound(`Run ${params.runId}`);
+        const { run } = await liveRun(ctx, stored);
         const description = await describeRun(ctx.temporal.client, params.runId);
-        if (!stored && !description) throw notFound(`Run ${params.runId}`);
-        const finished = stored
-          ? (await liveRun(ctx, stored)).run.finishedAt !== null
-          : description?.status.name !== 'RUNNING';
-        if (finished || description?.status.name !== 'RUNNING')
+        if (
+          run.finishedAt !== null ||
+          description?.status.name !== 'RUNNING' ||
+          description.type !== 'syncWorkflow'
+        )
           throw new ApiError(
             409,
             'run_finished',
-            `Run ${params.runId} has finished; there is nothing to ${action}`,
+            `Run ${params.runId} is not running; there is nothing to ${action}`,
           );
         await send(params.runId);
         ctx.log.info({ runId: params.runId, action }, 'run steered');

@@ -96,6 +96,7 @@ export function scheduleRoutes(ctx: ApiContext, endpoints: Endpoints): void {
         ...(body.cron ? { cron: body.cron } : {}),
         ...(body.timezone ? { timezone: body.timezone } : {}),
       };
+      const existed = (await describeSchedule(client, params.id, params.entity)) !== undefined;
       let description: ScheduleDescription;
       try {
         description = await upsertSchedule(
@@ -106,12 +107,20 @@ export function scheduleRoutes(ctx: ApiContext, endpoints: Endpoints): void {
           ctx.settings.env.TEMPORAL_TASK_QUEUE,
         );
       } catch (err) {
-        // Temporal is the judge of cron lines; its refusal is the user's input error.
-        if (err instanceof Error && /invalid|cron/i.test(err.message) && body.cron)
+        // The Temporal client parses cron lines itself (TypeError) and the server judges the rest
+        // (INVALID_ARGUMENT): either way it is the caller's input that is wrong.
+        const grpcCode = (err as { code?: number }).code;
+        if (body.cron && (err instanceof TypeError || grpcCode === 3))
           throw new ApiError(400, 'invalid_request', 'Invalid request body', [
-            { path: 'cron', message: err.message },
+            { path: 'cron', message: err instanceof Error ? err.message : String(err) },
           ]);
         throw err;
+      }
+      if (body.cron && !description.state.paused && description.info.nextActionTimes.length === 0) {
+        if (!existed) await deleteSchedule(client, params.id, params.entity);
+        throw new ApiError(400, 'invalid_request', 'Invalid request body', [
+          { path: 'cron', message: `${body.cron} never fires` },
+        ]);
       }
       await ctx.store.schedules.put(params.id, params.entity, settings);
       return { status: 200, body: await scheduleView(ctx, params.id, params.entity, settings, description) };

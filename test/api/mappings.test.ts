@@ -370,22 +370,16 @@ describe('mappings', () => {
       assertError(await h.call('POST', `${url('tickets')}/preview`, {}), 404, 'not_found');
     });
 
-    it(
-      'says that ConnectWise refused the saved keys instead of answering 500',
-      {
-        todo: 'a ConnectorError from the vendor reaches errorHandler (api/errors.ts) as an unknown error: 500 "Internal error; see the service log"',
-      },
-      async () => {
-        const other = await createIntegration(h, 'Preview bad CW');
-        await mapEntity(h, other, 'agreements');
-        await h.call('PATCH', `/api/integrations/${other}?test=false`, {
-          connectwise: { privateKey: 'wrong-private-key' },
-        });
-        const res = await h.call('POST', `/api/integrations/${other}/mappings/agreements/preview`, {});
-        assert.notEqual(res.status, 500, JSON.stringify(res.body));
-        assert.ok(res.status >= 400);
-        assert.match(res.body.error.message, /ConnectWise/);
-      },
-    );
+    it('says that ConnectWise refused the saved keys instead of answering 500', async () => {
+      const other = await createIntegration(h, 'Preview bad CW');
+      await mapEntity(h, other, 'agreements');
+      await h.call('PATCH', `/api/integrations/${other}?test=false`, {
+        connectwise: { privateKey: 'wrong-private-key' },
+      });
+      const res = await h.call('POST', `/api/integrations/${other}/mappings/agreements/preview`, {});
+      assert.notEqual(res.status, 500, JSON.stringify(res.body));
+      assert.ok(res.status >= 400);
+      assert.match(res.body.error.message, /ConnectWise/);
+    });
   });
 });

@@ -36,15 +36,13 @@ export const ENDPOINT_ROUTES: RouteSpec[] = [
   { method: 'POST', path: '/api/integrations/:id/schedules/:entity/trigger' },
   { method: 'GET', path: '/api/schedules' },
   { method: 'GET', path: '/metrics' },
-];
-
-/** Routes outside api/endpoint.ts that need the token. */
-export const OTHER_AUTHENTICATED_ROUTES: RouteSpec[] = [
-  { method: 'GET', path: '/openapi.json' },
   { method: 'POST', path: '/api/diagnostics/roundtrip' },
 ];
 
-/** The one route without a token. */
+/** Routes outside api/endpoint.ts that need the token. */
+export const OTHER_AUTHENTICATED_ROUTES: RouteSpec[] = [{ method: 'GET', path: '/openapi.json' }];
+
+/** The one route without a token (declared through api/endpoint.ts as well). */
 export const PUBLIC_ROUTES: RouteSpec[] = [{ method: 'GET', path: '/healthz' }];
 
 export const ALL_ROUTES = [...ENDPOINT_ROUTES, ...OTHER_AUTHENTICATED_ROUTES, ...PUBLIC_ROUTES];

@@ -133,28 +133,22 @@ describe('runs', () => {
         assert.match(error.message, new RegExp(action));
       });
 
-    it(
-      'steering a workflow that is not a sync run answers 404 and sends it nothing',
-      {
-        todo: 'api/routes/runs.ts steer() falls back to describeRun() for any workflow id in the namespace, without checking that it is a sync run, and signals it',
-      },
-      async () => {
-        const workflowId = `not-a-run-${Date.now()}`;
-        const handle = await h.temporal.client.workflow.start('someoneElsesWorkflow', {
-          taskQueue: `nobody-polls-${workflowId}`,
-          workflowId,
-        });
-        try {
-          assertError(await h.call('GET', `/api/runs/${workflowId}`), 404, 'not_found');
-          assertError(await h.call('POST', `/api/runs/${workflowId}/cancel`), 404, 'not_found');
-        } finally {
-          const history = await handle.fetchHistory();
-          await handle.terminate('test cleanup');
-          const signals = (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes);
-          assert.equal(signals.length, 0, 'no signal reached the foreign workflow');
-        }
-      },
-    );
+    it('steering a workflow that is not a sync run answers 404 and sends it nothing', async () => {
+      const workflowId = `not-a-run-${Date.now()}`;
+      const handle = await h.temporal.client.workflow.start('someoneElsesWorkflow', {
+        taskQueue: `nobody-polls-${workflowId}`,
+        workflowId,
+      });
+      try {
+        assertError(await h.call('GET', `/api/runs/${workflowId}`), 404, 'not_found');
+        assertError(await h.call('POST', `/api/runs/${workflowId}/cancel`), 404, 'not_found');
+      } finally {
+        const history = await handle.fetchHistory();
+        await handle.terminate('test cleanup');
+        const signals = (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes);
+        assert.equal(signals.length, 0, 'no signal reached the foreign workflow');
+      }
+    });
   });
 
   describe('while a run is active', () => {
@@ -416,26 +410,14 @@ describe('runs', () => {
         assert.deepEqual(error.details, { runId });
       });
 
-      it(
-        'can be inspected at GET /api/runs/:runId',
-        {
-          todo: 'GET /api/runs/:runId reads the store only (api/routes/runs.ts), and the run is stored by its own startRun activity: 404 until a worker runs it, though POST answered 202 and a second start answers 409 naming it',
-        },
-        async () => {
-          const res = await h.call('GET', `/api/runs/${runId}`);
-          assert.equal(res.status, 200, JSON.stringify(res.body));
-        },
-      );
+      it('can be inspected at GET /api/runs/:runId', async () => {
+        const res = await h.call('GET', `/api/runs/${runId}`);
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+      });
 
-      it(
-        'keeps its integration from being deleted (409)',
-        {
-          todo: 'DELETE /api/integrations/:id checks store.runs.active() only (api/routes/integrations.ts), so it deletes an integration whose accepted run has not reached the store',
-        },
-        async () => {
-          assertError(await h.call('DELETE', `/api/integrations/${c}`), 409, 'run_active');
-        },
-      );
+      it('keeps its integration from being deleted (409)', async () => {
+        assertError(await h.call('DELETE', `/api/integrations/${c}`), 409, 'run_active');
+      });
     });
   });
 });

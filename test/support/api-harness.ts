@@ -149,7 +149,7 @@ export async function startApiHarness(
     },
     async close() {
       await api.close();
-      worker.shutdown();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);
       await connection.close();
       await temporal.connection.close();
