@@ -2,6 +2,10 @@
  * authenticate: proves both ends work before a run reads anything: ConnectWise accepts the keys and may
  * read the entity; Asset Panda accepts the credentials and has the target group. Failures that no retry
  * can fix (wrong keys, missing permission, unknown company or group) fail the run at once with the reason.
+ *
+ * A successful check is remembered for a few minutes per integration (and forgotten when the integration
+ * changes), so frequent runs do not spend the Asset Panda call budget on it; credentials that stop working
+ * in between are still caught, by the first real call (a 401 fails the run just as clearly).
  */
 import { heartbeat } from '@temporalio/activity';
 import { ConnectorError } from '../connectors/errors.js';
@@ -9,7 +13,12 @@ import type { Connections } from './connections.js';
 import { fatal } from './failures.js';
 import { asEntity } from './source-fields.js';
 
-export function makeAuthenticate(deps: { connections: Connections }) {
+const CHECK_TTL_MS = 10 * 60_000;
+
+export function makeAuthenticate(deps: { connections: Connections; now?: () => number }) {
+  const now = deps.now ?? Date.now;
+  const checked = new Map<string, number>();
+
   return async function authenticate(input: {
     integrationId: string;
     entity: string;
@@ -17,6 +26,12 @@ export function makeAuthenticate(deps: { connections: Connections }) {
   }): Promise<{ dateFormat: string }> {
     heartbeat();
     const entity = asEntity(input.entity);
+    const integration = await deps.connections.integration(input.integrationId);
+    const key = `${input.integrationId}:${integration.updatedAt}:${entity}:${input.groupId}`;
+    const ap = await deps.connections.assetpanda(input.integrationId);
+    const at = checked.get(key);
+    if (at !== undefined && now() - at < CHECK_TTL_MS) return { dateFormat: await ap.dateFormat() };
+
     const cw = await deps.connections.connectwise(input.integrationId);
     const cwTest = await cw.testConnection([entity]);
     if (!cwTest.ok || cwTest.entities.some((e) => e.entity === entity && e.status !== 'ok')) {
@@ -27,14 +42,21 @@ export function makeAuthenticate(deps: { connections: Connections }) {
         throw new ConnectorError({ target: 'connectwise', kind: 'server_error', retryable: true, message });
       throw fatal('AuthError', message);
     }
-    const ap = await deps.connections.assetpanda(input.integrationId);
-    const apTest = await ap.testConnection(input.groupId);
-    if (!apTest.ok) {
-      const message = `Asset Panda: ${apTest.message}`;
-      if (apTest.retryable)
-        throw new ConnectorError({ target: 'assetpanda', kind: apTest.kind, retryable: true, message });
-      throw fatal(apTest.problem === 'group_not_found' ? 'NotFound' : 'AuthError', message);
+    // Listing the groups authenticates (token) and shows whether the group exists: one call.
+    let groups;
+    try {
+      groups = await ap.listGroups();
+    } catch (err) {
+      if (err instanceof ConnectorError && !err.retryable)
+        throw fatal('AuthError', `Asset Panda: ${err.message}`);
+      throw err;
     }
+    if (!groups.some((g) => g.id === input.groupId))
+      throw fatal(
+        'NotFound',
+        `Asset Panda: the account has no group ${input.groupId}; fix the mapping's groupId`,
+      );
+    checked.set(key, now());
     return { dateFormat: await ap.dateFormat() };
   };
 }

@@ -4,7 +4,6 @@
  * workflow receives the page id, the count and the next cursor, never the records.
  */
 import { heartbeat } from '@temporalio/activity';
-import { z } from 'zod';
 import type { ConditionFilter } from '../connectors/connectwise/index.js';
 import { planFilters } from '../mapping/filters.js';
 import { neededFields } from '../mapping/needed-fields.js';
@@ -14,8 +13,6 @@ import type { FetchPageInput, FetchedPage } from '../workflows/sync-types.js';
 import type { Connections } from './connections.js';
 import { fatal } from './failures.js';
 import { arrayFieldTest, asEntity, sourceFields } from './source-fields.js';
-
-export const rawPageBodySchema = z.object({ records: z.array(z.record(z.string(), z.unknown())) });
 
 export const rawPageId = (runId: string, seq: number) => `${runId}/${seq}/raw`;
 

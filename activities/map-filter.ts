@@ -4,19 +4,14 @@
  * convert are quarantined with the reason; the page goes on.
  */
 import { heartbeat } from '@temporalio/activity';
-import { mapRecord, type MappedRecord, type MappingFailure } from '../mapping/apply.js';
+import { mapRecord } from '../mapping/apply.js';
 import { matchesFilters, planFilters } from '../mapping/filters.js';
 import type { JsonRecord } from '../mapping/paths.js';
 import type { Store } from '../store/index.js';
 import type { MappedPage } from '../workflows/sync-types.js';
 import { fatal } from './failures.js';
 import { arrayFieldTest, asEntity } from './source-fields.js';
-import { rawPageBodySchema } from './fetch-page.js';
-
-export interface MappedPageBody {
-  records: MappedRecord[];
-  failures: MappingFailure[];
-}
+import { asRawPage, type MappedPageBody } from './staged-bodies.js';
 
 export const mappedPageId = (runId: string, seq: number) => `${runId}/${seq}/mapped`;
 
@@ -34,7 +29,7 @@ export function makeMapFilter(deps: { store: Store }) {
     const entity = asEntity(input.entity);
     const mapping = await store.mappings.get(input.integrationId, entity);
     if (!mapping) throw fatal('MappingInvalid', `the mapping for ${entity} was deleted during the run`);
-    const raw = rawPageBodySchema.parse(await store.staging.read(input.rawPageId));
+    const raw = asRawPage(await store.staging.read(input.rawPageId));
     const { postFetch } = planFilters(mapping.spec.filters, arrayFieldTest(entity));
     const kept = raw.records.filter((r: JsonRecord) => matchesFilters(r, postFetch));
     const body: MappedPageBody = { records: [], failures: [] };

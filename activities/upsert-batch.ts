@@ -3,7 +3,6 @@
  * nothing; changed ones are updated and new ones created, in batches of at most 200. Each call's outcome
  * is stored as soon as it is known, so a retried attempt picks up where the last one stopped.
  */
-import { z } from 'zod';
 import type { MappedRecord, MappingFailure } from '../mapping/apply.js';
 import type { Store } from '../store/index.js';
 import { planUpsert } from '../sync/plan-upsert.js';
@@ -11,24 +10,7 @@ import { writeCreates, writeUpdates, type WriteContext } from '../sync/write-obj
 import type { UpsertCounts } from '../workflows/sync-types.js';
 import type { Connections } from './connections.js';
 import { fatal } from './failures.js';
-
-const mappedRecordSchema = z.object({
-  cwId: z.number(),
-  uniqueValue: z.string(),
-  values: z.record(z.string(), z.string()),
-  hash: z.string(),
-});
-const mappingFailureSchema = z.object({
-  cwId: z.number(),
-  uniqueValue: z.string().optional(),
-  reason: z.string(),
-  target: z.string().optional(),
-  source: z.string().optional(),
-});
-export const mappedPageBodySchema = z.object({
-  records: z.array(mappedRecordSchema),
-  failures: z.array(mappingFailureSchema),
-});
+import { asMappedPage } from './staged-bodies.js';
 
 export function makeUpsertBatch(deps: { store: Store; connections: Connections }) {
   return async function upsertBatch(input: {
@@ -40,7 +22,7 @@ export function makeUpsertBatch(deps: { store: Store; connections: Connections }
     const { store } = deps;
     const mapping = await store.mappings.get(input.integrationId, input.entity);
     if (!mapping) throw fatal('MappingInvalid', `the mapping for ${input.entity} was deleted during the run`);
-    const page = mappedPageBodySchema.parse(await store.staging.read(input.mappedPageId));
+    const page = asMappedPage(await store.staging.read(input.mappedPageId));
     const records: MappedRecord[] = page.records;
     const mappingFailures: MappingFailure[] = page.failures;
     const cwIds = [...records.map((r) => r.cwId), ...mappingFailures.map((f) => f.cwId)];

@@ -32,8 +32,8 @@ const USAGE =
   `  --quick              a ${QUICK_RECORDS}-record smoke run\n` +
   '  --cw-latency-ms MS   ConnectWise simulator latency per request (default 120)\n' +
   '  --ap-latency-ms MS   Asset Panda simulator latency per call (default 200)\n' +
-  '  --worker-node-options="FLAGS"  extra node flags for the worker process, e.g.\n' +
-  '                       "--max-old-space-size=160 --max-semi-space-size=4" (default none)';
+  '  --worker-node-options="FLAGS"  node flags for the worker process (default "--max-old-space-size=256",\n' +
+  '                       the production worker\'s setting in docker-compose.yml; "" for none)';
 
 function positive(name: string, value: string): number {
   const n = Number(value);
@@ -47,7 +47,8 @@ const OPTIONS = {
   quick: { type: 'boolean', default: false },
   'cw-latency-ms': { type: 'string', default: '120' },
   'ap-latency-ms': { type: 'string', default: '200' },
-  'worker-node-options': { type: 'string', default: '' },
+  // The worker's memory settings in production (docker-compose.yml, NODE_OPTIONS of the worker service).
+  'worker-node-options': { type: 'string', default: '--max-old-space-size=256' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
