@@ -59,6 +59,33 @@ export function waitBeforeNextCall(
   return Math.max(1, oldestBlocking + windowMs - now);
 }
 
+/**
+ * The waiting part of every budget: ask for a slot, wait as long as told (reporting the wait), ask again;
+ * refuse to wait longer than maxWaitMs. `tryTake` records the call when it returns 0.
+ */
+export async function takeSlot(
+  tryTake: () => Promise<number> | number,
+  options: Pick<SlidingWindowOptions, 'target' | 'calls' | 'windowMs' | 'maxWaitMs' | 'onWait'>,
+  signal?: AbortSignal,
+): Promise<void> {
+  const maxWait = options.maxWaitMs ?? options.windowMs;
+  for (;;) {
+    const wait = await tryTake();
+    if (wait === 0) return;
+    if (wait > maxWait) {
+      throw new ConnectorError({
+        target: options.target,
+        kind: 'budget_exhausted',
+        retryable: true,
+        retryAfterMs: wait,
+        message: `${options.target} call budget (${options.calls} per ${options.windowMs / 1000}s) is used up for the next ${Math.ceil(wait / 1000)}s`,
+      });
+    }
+    options.onWait?.(wait);
+    await sleep(wait, signal);
+  }
+}
+
 export class InMemoryCallBudget implements CallBudget {
   private log: number[] = [];
   private chain: Promise<void> = Promise.resolve();
@@ -75,28 +102,18 @@ export class InMemoryCallBudget implements CallBudget {
     return turn;
   }
 
-  private async takeNow(signal?: AbortSignal): Promise<void> {
-    const maxWait = this.options.maxWaitMs ?? this.options.windowMs;
-    for (;;) {
-      const now = this.now();
-      this.log = this.log.filter((t) => t > now - this.options.windowMs);
-      const wait = waitBeforeNextCall(this.log, this.options.calls, this.options.windowMs, now);
-      if (wait === 0) {
-        this.log.push(now);
-        return;
-      }
-      if (wait > maxWait) {
-        throw new ConnectorError({
-          target: this.options.target,
-          kind: 'budget_exhausted',
-          retryable: true,
-          retryAfterMs: wait,
-          message: `${this.options.target} call budget (${this.options.calls} per ${this.options.windowMs / 1000}s) is used up for the next ${Math.ceil(wait / 1000)}s`,
-        });
-      }
-      this.options.onWait?.(wait);
-      await sleep(wait, signal);
-    }
+  private takeNow(signal?: AbortSignal): Promise<void> {
+    return takeSlot(
+      () => {
+        const now = this.now();
+        this.log = this.log.filter((t) => t > now - this.options.windowMs);
+        const wait = waitBeforeNextCall(this.log, this.options.calls, this.options.windowMs, now);
+        if (wait === 0) this.log.push(now);
+        return wait;
+      },
+      this.options,
+      signal,
+    );
   }
 }
 

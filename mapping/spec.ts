@@ -4,6 +4,7 @@
  * real group and entity before it is saved (mapping/validate.ts).
  */
 import { z } from 'zod';
+import { CONDITION_OPERATORS } from '../connectors/connectwise/conditions.js';
 
 /**
  * A ConnectWise field path: `name`, `status/name`, `types/0/name`, `_info/lastUpdated`, or a custom field
@@ -76,22 +77,8 @@ export const fieldMappingSchema = z
   });
 export type FieldMapping = z.infer<typeof fieldMappingSchema>;
 
-export const FILTER_OPERATORS = [
-  '=',
-  '!=',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  'contains',
-  'not-contains',
-  'like',
-  'not-like',
-  'in',
-  'not-in',
-  'is-null',
-  'not-null',
-] as const;
+/** The operators of ConnectWise conditions; filters that cannot be pushed down evaluate the same ones. */
+export const FILTER_OPERATORS = CONDITION_OPERATORS;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
 const filterValue = z.union([z.string().max(500), z.number(), z.boolean()]);

@@ -9,8 +9,8 @@
  * database's single writer does the same within one process.
  */
 import { sql } from 'kysely';
-import { ConnectorError, type ConnectorTarget } from '../connectors/errors.js';
-import { sleep, waitBeforeNextCall, type CallBudget } from '../connectors/call-budget.js';
+import type { ConnectorTarget } from '../connectors/errors.js';
+import { takeSlot, waitBeforeNextCall, type CallBudget } from '../connectors/call-budget.js';
 import type { StoreDb } from './database.js';
 
 export interface StoreBudgetOptions {
@@ -58,21 +58,7 @@ export class StoreCallBudget implements CallBudget {
     });
   }
 
-  async take(signal?: AbortSignal): Promise<void> {
-    const maxWait = this.options.maxWaitMs ?? this.options.windowMs;
-    for (;;) {
-      const wait = await this.tryTake();
-      if (wait === 0) return;
-      if (wait > maxWait)
-        throw new ConnectorError({
-          target: this.options.target,
-          kind: 'budget_exhausted',
-          retryable: true,
-          retryAfterMs: wait,
-          message: `${this.options.target} call budget (${this.options.calls} per ${this.options.windowMs / 1000}s) is used up for the next ${Math.ceil(wait / 1000)}s`,
-        });
-      this.options.onWait?.(wait);
-      await sleep(wait, signal);
-    }
+  take(signal?: AbortSignal): Promise<void> {
+    return takeSlot(() => this.tryTake(), this.options, signal);
   }
 }

@@ -8,7 +8,8 @@ import { sql, type Transaction } from 'kysely';
 import { nowIso } from './clock.js';
 import type { StoreDb } from './database.js';
 import type { Cursor } from './mappings.js';
-import { addStats, runStatsSchema, type RunStats } from './runs.js';
+import { addCounts } from '../workflows/sync-types.js';
+import { runStatsSchema, type RunStats } from './runs.js';
 import type { Database } from './schema.js';
 
 export interface CheckpointInput {
@@ -145,7 +146,7 @@ export class CheckpointStore {
         .where('run_id', '=', input.runId)
         .executeTakeFirst();
       if (run) {
-        const stats = addStats(runStatsSchema.parse(JSON.parse(run.stats)), input.stats);
+        const stats = addCounts(runStatsSchema.parse(JSON.parse(run.stats)), input.stats);
         await trx
           .updateTable('runs')
           .set({

@@ -3,6 +3,7 @@
  * finish), read by the API, and kept after the worker or Temporal restarts.
  */
 import { z } from 'zod';
+import { addCounts, emptyCounts, type Counts } from '../workflows/sync-types.js';
 import { nowIso } from './clock.js';
 import type { StoreDb } from './database.js';
 
@@ -19,22 +20,8 @@ export const runStatsSchema = z.object({
   archived: z.number().default(0),
   failed: z.number().default(0),
 });
-export type RunStats = z.infer<typeof runStatsSchema>;
-export const emptyStats = (): RunStats => ({
-  fetched: 0,
-  filteredOut: 0,
-  created: 0,
-  updated: 0,
-  unchanged: 0,
-  archived: 0,
-  failed: 0,
-});
-
-export function addStats(a: RunStats, b: Partial<RunStats>): RunStats {
-  const out = { ...a };
-  for (const key of Object.keys(out) as Array<keyof RunStats>) out[key] += b[key] ?? 0;
-  return out;
-}
+/** A run's counts: the same shape the workflow keeps in memory. */
+export type RunStats = Counts;
 
 export interface Run {
   runId: string;
@@ -118,7 +105,7 @@ export class RunStore {
         status: 'running',
         started_at: at,
         finished_at: null,
-        stats: JSON.stringify(emptyStats()),
+        stats: JSON.stringify(emptyCounts()),
         pages: 0,
         cursor_from: input.cursorFrom,
         cursor_to: input.cursorFrom,
@@ -187,7 +174,7 @@ export class RunStore {
         .where('run_id', '=', runId)
         .executeTakeFirst();
       if (!row || row.finished_at !== null) return; // finishing twice (a retried activity) changes nothing
-      const stats = addStats(runStatsSchema.parse(JSON.parse(row.stats)), extra);
+      const stats = addCounts(runStatsSchema.parse(JSON.parse(row.stats)), extra);
       const at = nowIso();
       await trx
         .updateTable('runs')

@@ -132,6 +132,13 @@ export interface SyncResult {
   pages: number;
 }
 
+/** a + b, as a new object. */
+export function addCounts(a: Counts, b: Partial<Counts>): Counts {
+  const out = { ...a };
+  for (const key of Object.keys(out) as Array<keyof Counts>) out[key] += b[key] ?? 0;
+  return out;
+}
+
 export const emptyCounts = (): Counts => ({
   fetched: 0,
   filteredOut: 0,

@@ -26,6 +26,7 @@ import {
 import type { SyncActivities } from '../activities/index.js';
 import { entityKey, integrationIdKey, syncModeKey, syncStatusKey } from './search-attributes.js';
 import {
+  addCounts,
   emptyCounts,
   type CarriedState,
   type Counts,
@@ -67,10 +68,6 @@ function activitiesFor(tuning: SyncTuning) {
     io: proxyActivities<SyncActivities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout, retry }),
   };
 }
-
-const add = (counts: Counts, delta: Partial<Counts>): void => {
-  for (const key of Object.keys(counts) as Array<keyof Counts>) counts[key] += delta[key] ?? 0;
-};
 
 const laterCursor = (a: Cursor | null, b: Cursor | null): Cursor | null => {
   if (!a) return b;
@@ -217,7 +214,7 @@ export async function syncWorkflow(input: SyncInput & { tuning?: SyncTuning }): 
         cursor: page.fetched.nextCursor,
         stats: delta,
       });
-      add(state.counts, delta);
+      state.counts = addCounts(state.counts, delta);
       state.seq = page.seq;
       state.cursor = laterCursor(state.cursor, page.fetched.nextCursor);
       pagesThisRun += 1;
@@ -254,7 +251,7 @@ export async function syncWorkflow(input: SyncInput & { tuning?: SyncTuning }): 
     if (!state.stopRequested && mode === 'full') {
       phase = 'archiving';
       const archived = await io.archiveMissing(base);
-      add(state.counts, { archived: archived.archived, failed: archived.failed });
+      state.counts = addCounts(state.counts, { archived: archived.archived, failed: archived.failed });
     }
     const status = state.stopRequested ? 'cancelled' : 'completed';
     phase = 'finishing';
