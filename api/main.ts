@@ -28,6 +28,11 @@ try {
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
 } catch (err) {
-  console.error(err instanceof ConfigError ? err.message : err);
+  // A person reads this: the configuration problems, or what failed at start-up, without a stack trace.
+  console.error(
+    err instanceof ConfigError
+      ? err.message
+      : `start-up failed: ${err instanceof Error ? err.message : String(err)}`,
+  );
   process.exit(1);
 }

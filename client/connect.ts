@@ -7,7 +7,14 @@ export interface TemporalClient {
 }
 
 export async function connectTemporal(address: string, namespace: string): Promise<TemporalClient> {
-  const connection = await Connection.connect({ address });
+  let connection: Connection;
+  try {
+    connection = await Connection.connect({ address });
+  } catch (err) {
+    throw new Error(
+      `cannot reach Temporal at ${address} (${err instanceof Error ? err.message : String(err)}); check TEMPORAL_ADDRESS`,
+    );
+  }
   return { connection, client: new Client({ connection, namespace }), namespace };
 }
 

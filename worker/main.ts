@@ -37,6 +37,11 @@ try {
   metricsServer?.close();
   await store.close();
 } catch (err) {
-  console.error(err instanceof ConfigError ? err.message : err);
+  // A person reads this: the configuration problems, or what failed at start-up, without a stack trace.
+  console.error(
+    err instanceof ConfigError
+      ? err.message
+      : `start-up failed: ${err instanceof Error ? err.message : String(err)}`,
+  );
   process.exit(1);
 }
