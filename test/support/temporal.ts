@@ -2,7 +2,7 @@
  * Temporal environments for tests, always from the project's own binaries (no download):
  *  - devServer(): the dev server `npm test` started (TEMPORAL_TEST_ADDRESS), or a private one when a test
  *    file is run on its own;
- *  - timeSkipping(): the Java time-skipping test server, for timers and schedules.
+ *  - timeSkipping(): the Java time-skipping test server, for timers (it does not implement Schedules).
  */
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
