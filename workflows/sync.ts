@@ -158,6 +158,7 @@ export async function syncWorkflow(input: SyncInput & { tuning?: SyncTuning }): 
    * most; whatever keeps changing after that is read by the next run, from a cursor that never passed it.
    */
   const MAX_SETTLE_WAITS = 3;
+  const MAX_SETTLE_MS = 10_000;
 
   let inFlight: Promise<PreparedPage> | null = null;
   try {
@@ -191,7 +192,8 @@ export async function syncWorkflow(input: SyncInput & { tuning?: SyncTuning }): 
         if (!state.stopRequested) inFlight = prepare(page.seq + 1, page.fetched.nextCursor);
       } else if (page.fetched.heldBack > 0 && state.settleWaits < MAX_SETTLE_WAITS && !state.stopRequested) {
         state.settleWaits += 1;
-        settleFor = page.fetched.settleInMs ?? 1000;
+        // Bounded: a record stamped in the future must not park the run (and its lock) for hours.
+        settleFor = Math.min(Math.max(page.fetched.settleInMs ?? 1000, 100), MAX_SETTLE_MS);
       }
 
       const written: UpsertCounts =
