@@ -1,10 +1,14 @@
 /**
- * adopt existing: on the first run of a mapping into a group, lists the group's objects once and indexes
- * them by the unique identifier, so records whose object already exists are updated, not duplicated.
- * Costs one call per 100 objects, once per mapping and group.
+ * adopt existing: lists the group's objects once (one call per 100 objects) and indexes them by the
+ * unique identifier.
+ *  - On the first run of a mapping into a group, records whose object already exists are then updated,
+ *    not duplicated (and cost nothing when the object already holds the mapped values).
+ *  - On full runs of a mapping with `verifyTarget`, it also checks the objects the identity map knows:
+ *    what Asset Panda holds now replaces what we last wrote, so objects people edited or archived are
+ *    repaired, and objects people deleted are created again.
  */
 import { heartbeat } from '@temporalio/activity';
-import { fieldText } from '../connectors/assetpanda/index.js';
+import { fieldText, type ApObject } from '../connectors/assetpanda/index.js';
 import { hashValues } from '../mapping/apply.js';
 import type { Store } from '../store/index.js';
 import type { Connections } from './connections.js';
@@ -24,13 +28,42 @@ export function makeAdoptExisting(deps: { store: Store; connections: Connections
     const uniqueKey = mapping.spec.uniqueKey.target;
     const index = await ap.indexObjectsByField(mapping.groupId, uniqueKey, { includeArchived: true });
     const targets = new Set([uniqueKey, ...mapping.spec.fields.map((f) => f.target)]);
-    const adopted = [...index.byValue].map(([uniqueValue, object]) => {
-      // Hash what the object holds for the mapped fields: if it already matches, adopting costs no write.
-      const values = Object.fromEntries(
-        [...targets].map((key) => [key, (fieldText(object.fields[key]) ?? '').trim()]),
+    // Hash what an object holds for the mapped fields: if it already matches, it costs no write.
+    const hashOf = (object: ApObject) =>
+      hashValues(
+        Object.fromEntries([...targets].map((key) => [key, (fieldText(object.fields[key]) ?? '').trim()])),
       );
-      return { uniqueValue, apObjectId: object.id, archived: object.archived, hash: hashValues(values) };
-    });
+    const byId = new Map<string, ApObject>();
+    for (const object of [
+      ...index.byValue.values(),
+      ...[...index.duplicates.values()].flat(),
+      ...index.withoutValue,
+    ])
+      byId.set(object.id, object);
+
+    const known = await store.identity.all(input.integrationId, input.entity);
+    const owned = new Set(known.map((k) => k.apObjectId));
+    if (known.length > 0) {
+      const present = known.filter((k) => byId.has(k.apObjectId));
+      await store.identity.refresh(
+        input.integrationId,
+        input.entity,
+        present.map((k) => {
+          const object = byId.get(k.apObjectId) as ApObject;
+          return { cwId: k.cwId, hash: hashOf(object), archived: object.archived };
+        }),
+      );
+      const deleted = known.filter((k) => !byId.has(k.apObjectId)).map((k) => k.cwId);
+      await store.identity.forget(input.integrationId, input.entity, deleted);
+    }
+    const adopted = [...index.byValue]
+      .filter(([, object]) => !owned.has(object.id))
+      .map(([uniqueValue, object]) => ({
+        uniqueValue,
+        apObjectId: object.id,
+        archived: object.archived,
+        hash: hashOf(object),
+      }));
     await store.identity.replaceAdopted(input.integrationId, input.entity, mapping.groupId, adopted);
     await store.quarantine.add(
       input.runId,

@@ -3,7 +3,9 @@
  * writes to Asset Panda are durable. Idempotent per (run, page number).
  */
 import { recordsTotal } from '../observability/metrics.js';
+import { LockLost } from '../store/checkpoints.js';
 import type { Store } from '../store/index.js';
+import { fatal } from './failures.js';
 import type { Counts, Cursor } from '../workflows/sync-types.js';
 
 export function laterCursor(a: Cursor | undefined | null, b: Cursor | undefined | null): Cursor | undefined {
@@ -40,16 +42,22 @@ export function makeRecordCheckpoint(deps: { store: Store }) {
     // The cursor only moves forward: re-reads (overlap, tail pass) start behind it.
     const current = await store.mappings.cursor(input.integrationId, input.entity);
     const cursor = laterCursor(current, input.cursor);
-    const { committed } = await store.checkpoints.commit({
-      runId: input.runId,
-      integrationId: input.integrationId,
-      entity: input.entity,
-      seq: input.seq,
-      resultPageId: input.mappedPageId,
-      stagedPageIds: [input.rawPageId, input.mappedPageId],
-      ...(cursor ? { cursor } : {}),
-      stats: input.stats,
-    });
+    const { committed } = await store.checkpoints
+      .commit({
+        runId: input.runId,
+        integrationId: input.integrationId,
+        entity: input.entity,
+        seq: input.seq,
+        resultPageId: input.mappedPageId,
+        stagedPageIds: [input.rawPageId, input.mappedPageId],
+        ...(cursor ? { cursor } : {}),
+        stats: input.stats,
+        fence: true,
+      })
+      .catch((err: unknown) => {
+        if (err instanceof LockLost) throw fatal('RunAlreadyActive', err.message);
+        throw err;
+      });
     if (committed)
       for (const [key, outcome] of OUTCOME_LABELS) {
         const n = input.stats[key] ?? 0;

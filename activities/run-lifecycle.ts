@@ -5,7 +5,7 @@
 import { runsTotal } from '../observability/metrics.js';
 import type { Store } from '../store/index.js';
 import type { RunStatus } from '../store/runs.js';
-import type { Cursor, RunPlan, RunTrigger, SyncMode } from '../workflows/sync-types.js';
+import type { Counts, Cursor, RunPlan, RunTrigger, SyncMode } from '../workflows/sync-types.js';
 import { fatal } from './failures.js';
 
 export interface LifecycleDeps {
@@ -52,8 +52,14 @@ export function makeLifecycleActivities(deps: LifecycleDeps) {
         await store.runs.finish(runId, 'failed', message);
         throw fatal('RunAlreadyActive', message, { holder: lock.holder });
       }
-      // The holder's workflow is gone (terminated, or timed out) without releasing its lock.
-      await store.locks.takeOver(integrationId, entity, lock.holder, runId);
+      // The holder's workflow is gone (terminated, or timed out) without releasing its lock. Another run
+      // may be taking it over at this very moment: only one update of the row wins.
+      if (!(await store.locks.takeOver(integrationId, entity, lock.holder, runId))) {
+        const now = await store.locks.holder(integrationId, entity);
+        const message = `another run (${now ?? 'unknown'}) took over the lock of ${entity} first`;
+        await store.runs.finish(runId, 'failed', message);
+        throw fatal('RunAlreadyActive', message, { holder: now });
+      }
       await store.runs.finish(lock.holder, 'failed', `abandoned; run ${runId} took over`);
     }
     // Results of pages a dead run wrote but never committed describe real objects: remember them first.
@@ -64,7 +70,7 @@ export function makeLifecycleActivities(deps: LifecycleDeps) {
     return {
       groupId: mapping.groupId,
       startCursor: cursor ? rewind(cursor, options.overlapSeconds) : null,
-      adopt: mapping.adoptedGroupId !== mapping.groupId,
+      adopt: mapping.adoptedGroupId !== mapping.groupId || (input.mode === 'full' && options.verifyTarget),
       pageSize: options.pageSize,
       overlapSeconds: options.overlapSeconds,
     };
@@ -80,9 +86,11 @@ export function makeLifecycleActivities(deps: LifecycleDeps) {
     entity: string;
     status: RunStatus;
     error: string | null;
+    /** Counts not committed by a checkpoint (archive failures). */
+    extra?: Partial<Counts>;
   }): Promise<void> {
     const before = await store.runs.get(input.runId);
-    await store.runs.finish(input.runId, input.status, input.error);
+    await store.runs.finish(input.runId, input.status, input.error, input.extra ?? {});
     await store.locks.release(input.integrationId, input.entity, input.runId);
     await store.staging.deleteRun(input.runId);
     if (before && before.finishedAt === null) runsTotal.inc({ entity: input.entity, status: input.status });

@@ -3,6 +3,7 @@
  * nothing; changed ones are updated and new ones created, in batches of at most 200. Each call's outcome
  * is stored as soon as it is known, so a retried attempt picks up where the last one stopped.
  */
+import { Context } from '@temporalio/activity';
 import type { MappedRecord, MappingFailure } from '../mapping/apply.js';
 import type { Store } from '../store/index.js';
 import { planUpsert } from '../sync/plan-upsert.js';
@@ -22,6 +23,14 @@ export function makeUpsertBatch(deps: { store: Store; connections: Connections }
     const { store } = deps;
     const mapping = await store.mappings.get(input.integrationId, input.entity);
     if (!mapping) throw fatal('MappingInvalid', `the mapping for ${input.entity} was deleted during the run`);
+    // Fence: only the run holding the mapping's lock writes (a run whose lock was taken over stops here).
+    const holder = await store.locks.holder(input.integrationId, input.entity);
+    if (holder !== input.runId)
+      throw fatal(
+        'RunAlreadyActive',
+        `this run no longer holds the lock of ${input.entity} (${holder ?? 'nobody'} does)`,
+      );
+    const context = Context.current();
     const page = asMappedPage(await store.staging.read(input.mappedPageId));
     const records: MappedRecord[] = page.records;
     const mappingFailures: MappingFailure[] = page.failures;
@@ -74,9 +83,13 @@ export function makeUpsertBatch(deps: { store: Store; connections: Connections }
       groupId: mapping.groupId,
       uniqueKey: mapping.spec.uniqueKey.target,
       pageId: input.mappedPageId,
+      beforeWrite: () => {
+        context.heartbeat();
+        context.cancellationSignal.throwIfAborted();
+      },
     };
-    const updated = await writeUpdates(ctx, plan.updates);
-    const created = await writeCreates(ctx, [...plan.creates, ...updated.recreate]);
+    const recreate = await writeUpdates(ctx, plan.updates);
+    await writeCreates(ctx, [...plan.creates, ...recreate]);
 
     // Counts cover the whole page, including what an earlier attempt wrote, so a retry reports the same.
     const all = await store.staging.results(input.mappedPageId);
@@ -86,7 +99,6 @@ export function makeUpsertBatch(deps: { store: Store; connections: Connections }
       if (r.outcome === 'failed' && mappingFailed.has(r.cwId)) continue; // counted by map/filter
       counts[r.outcome] += 1;
     }
-    void created;
     return counts;
   };
 }

@@ -64,7 +64,13 @@ export async function liveRun(
   run: Run,
 ): Promise<{ run: Run; progress: RunView['progress'] }> {
   if (run.finishedAt !== null) return { run, progress: null };
-  const description = await describeRun(ctx.temporal.client, run.runId).catch(() => undefined);
+  let description;
+  try {
+    description = await describeRun(ctx.temporal.client, run.runId);
+  } catch {
+    // Temporal is unreachable for a moment: show what the store knows and conclude nothing.
+    return { run, progress: null };
+  }
   if (!description) {
     // Accepted by the API but never started in Temporal (the start failed, or the namespace was reset).
     if (Date.now() - Date.parse(run.startedAt) > LOST_AFTER_MS) {
@@ -84,7 +90,6 @@ export async function liveRun(
     if (status) {
       const reason = `the workflow was ${temporalStatus.toLowerCase().replace('_', ' ')} in Temporal`;
       const finished = await ctx.store.runs.finish(run.runId, status, reason);
-      await ctx.store.locks.release(run.integrationId, run.entity, run.runId);
       return { run: finished ?? run, progress: null };
     }
     return { run, progress: null };

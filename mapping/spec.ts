@@ -114,6 +114,12 @@ export const mappingOptionsSchema = z
     overlapSeconds: z.number().int().min(0).max(86_400).default(60),
     /** Records per ConnectWise page (the API's maximum is 1000). */
     pageSize: z.number().int().min(1).max(1000).default(1000),
+    /**
+     * Full runs first read the group (one call per 100 objects) and repair objects people changed,
+     * archived or deleted in Asset Panda. Off by default: a full run then costs no Asset Panda call for
+     * records that did not change in ConnectWise.
+     */
+    verifyTarget: z.boolean().default(false),
   })
   .strict();
 
@@ -128,6 +134,7 @@ export const mappingSpecSchema = z
       maxArchiveShare: 0.5,
       overlapSeconds: 60,
       pageSize: 1000,
+      verifyTarget: false,
     }),
   })
   .strict();

@@ -24,6 +24,17 @@ export interface CheckpointInput {
   stagedPageIds: readonly string[];
   cursor?: Cursor;
   stats: Partial<RunStats>;
+  /** Commit only while this run holds the mapping's lock (a run whose lock was taken over stops). */
+  fence?: boolean;
+}
+
+export class LockLost extends Error {
+  constructor(runId: string, holder: string | undefined) {
+    super(
+      `run ${runId} no longer holds the lock of its mapping (${holder ?? 'nobody'} does); nothing was committed`,
+    );
+    this.name = 'LockLost';
+  }
 }
 
 async function promoteResults(
@@ -111,6 +122,15 @@ export class CheckpointStore {
 
   async commit(input: CheckpointInput): Promise<{ committed: boolean }> {
     return this.store.db.transaction().execute(async (trx) => {
+      if (input.fence) {
+        const lock = await trx
+          .selectFrom('sync_locks')
+          .select('run_id')
+          .where('integration_id', '=', input.integrationId)
+          .where('entity', '=', input.entity)
+          .executeTakeFirst();
+        if (lock?.run_id !== input.runId) throw new LockLost(input.runId, lock?.run_id);
+      }
       const done = await trx
         .insertInto('run_checkpoints')
         .values({ run_id: input.runId, seq: input.seq, committed_at: nowIso() })

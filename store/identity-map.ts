@@ -7,6 +7,7 @@
  *    crash we know to look for objects a lost response may have created instead of creating them twice.
  */
 import { nowIso } from './clock.js';
+import { addToRunStats } from './runs.js';
 import type { StoreDb } from './database.js';
 
 export interface Identity {
@@ -148,12 +149,104 @@ export class IdentityStore {
     return Number(row.n);
   }
 
-  async markArchived(integrationId: string, entity: string, cwIds: readonly number[]): Promise<void> {
+  /**
+   * Marks objects archived and counts them in the run that archived them, in one transaction, so a
+   * retried archive step neither loses nor double-counts a batch.
+   */
+  async markArchived(
+    integrationId: string,
+    entity: string,
+    cwIds: readonly number[],
+    runId?: string,
+  ): Promise<void> {
+    if (cwIds.length === 0) return;
+    await this.store.db.transaction().execute(async (trx) => {
+      let changed = 0;
+      for (const part of chunks(cwIds)) {
+        const result = await trx
+          .updateTable('identity_map')
+          .set({ archived: 1, updated_at: nowIso() })
+          .where('integration_id', '=', integrationId)
+          .where('entity', '=', entity)
+          .where('archived', '=', 0)
+          .where('cw_id', 'in', part)
+          .executeTakeFirst();
+        changed += Number(result.numUpdatedRows);
+      }
+      if (runId && changed > 0) await addToRunStats(trx, runId, { archived: changed });
+    });
+  }
+
+  /** Every identity of a mapping (record id → object id), for a run that verifies the group. */
+  async all(integrationId: string, entity: string): Promise<Array<{ cwId: number; apObjectId: string }>> {
+    const rows = await this.store.db
+      .selectFrom('identity_map')
+      .select(['cw_id', 'ap_object_id'])
+      .where('integration_id', '=', integrationId)
+      .where('entity', '=', entity)
+      .execute();
+    return rows.map((r) => ({ cwId: Number(r.cw_id), apObjectId: r.ap_object_id }));
+  }
+
+  /** Replaces what we believe an object holds with what Asset Panda says it holds now. */
+  async refresh(
+    integrationId: string,
+    entity: string,
+    rows: ReadonlyArray<{ cwId: number; hash: string; archived: boolean }>,
+  ): Promise<void> {
+    await this.store.db.transaction().execute(async (trx) => {
+      for (const row of rows)
+        await trx
+          .updateTable('identity_map')
+          .set({ hash: row.hash, archived: row.archived ? 1 : 0 })
+          .where('integration_id', '=', integrationId)
+          .where('entity', '=', entity)
+          .where('cw_id', '=', row.cwId)
+          .execute();
+    });
+  }
+
+  /** Records a full run confirmed present (in scope) although it did not read them in its sweep. */
+  async markSeen(
+    integrationId: string,
+    entity: string,
+    cwIds: readonly number[],
+    runId: string,
+  ): Promise<void> {
     for (const part of chunks(cwIds)) {
       if (part.length === 0) continue;
       await this.store.db
         .updateTable('identity_map')
-        .set({ archived: 1, updated_at: nowIso() })
+        .set({ seen_run: runId })
+        .where('integration_id', '=', integrationId)
+        .where('entity', '=', entity)
+        .where('cw_id', 'in', part)
+        .execute();
+    }
+  }
+
+  /** The record whose identity holds this object, if any (archived ones included). */
+  async ownerOfObject(
+    integrationId: string,
+    entity: string,
+    apObjectId: string,
+  ): Promise<{ cwId: number; archived: boolean } | undefined> {
+    const row = await this.store.db
+      .selectFrom('identity_map')
+      .select(['cw_id', 'archived'])
+      .where('integration_id', '=', integrationId)
+      .where('entity', '=', entity)
+      .where('ap_object_id', '=', apObjectId)
+      .executeTakeFirst();
+    return row ? { cwId: Number(row.cw_id), archived: row.archived === 1 } : undefined;
+  }
+
+  /** Forgets identities (their objects now belong to other records, or are gone). */
+  async forget(integrationId: string, entity: string, cwIds: readonly number[]): Promise<void> {
+    for (const part of chunks(cwIds)) {
+      if (part.length === 0) continue;
+      await this.store.db
+        .deleteFrom('identity_map')
         .where('integration_id', '=', integrationId)
         .where('entity', '=', entity)
         .where('cw_id', 'in', part)
@@ -229,8 +322,9 @@ export class IdentityStore {
     entity: string,
     runId: string,
     intents: ReadonlyArray<{ cwId: number; uniqueValue: string }>,
+    /** When the create is sent, best by Asset Panda's clock (its last_modified times are compared with it). */
+    at: string = nowIso(),
   ): Promise<void> {
-    const at = nowIso();
     for (const part of chunks(intents, 200)) {
       if (part.length === 0) continue;
       await this.store.db

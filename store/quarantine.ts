@@ -55,6 +55,15 @@ export class QuarantineStore {
     }
   }
 
+  async count(runId: string, stage?: QuarantineStage): Promise<number> {
+    let query = this.store.db.selectFrom('quarantine').where('run_id', '=', runId);
+    if (stage) query = query.where('stage', '=', stage);
+    const row = await query
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async forRun(runId: string, limit = 50): Promise<{ entries: QuarantinedRecord[]; total: number }> {
     const total = await this.store.db
       .selectFrom('quarantine')

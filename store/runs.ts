@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { addCounts, emptyCounts, type Counts } from '../workflows/sync-types.js';
+import type { Transaction } from 'kysely';
 import { nowIso } from './clock.js';
+import type { Database } from './schema.js';
 import type { StoreDb } from './database.js';
 
 export const RUN_STATUSES = ['running', 'paused', 'completed', 'failed', 'cancelled'] as const;
@@ -22,6 +24,22 @@ export const runStatsSchema = z.object({
 });
 /** A run's counts: the same shape the workflow keeps in memory. */
 export type RunStats = Counts;
+
+/** Adds counts to a run's stored summary, inside the caller's transaction. */
+export async function addToRunStats(
+  trx: Transaction<Database>,
+  runId: string,
+  delta: Partial<RunStats>,
+): Promise<void> {
+  const row = await trx.selectFrom('runs').select('stats').where('run_id', '=', runId).executeTakeFirst();
+  if (!row) return;
+  const stats = addCounts(runStatsSchema.parse(JSON.parse(row.stats)), delta);
+  await trx
+    .updateTable('runs')
+    .set({ stats: JSON.stringify(stats), updated_at: nowIso() })
+    .where('run_id', '=', runId)
+    .execute();
+}
 
 export interface Run {
   runId: string;
@@ -150,6 +168,10 @@ export class RunStore {
       .offset(filter.offset ?? 0)
       .execute();
     return { runs: rows.map(toRun), total: Number(totalRow.n) };
+  }
+
+  async addStats(runId: string, delta: Partial<RunStats>): Promise<void> {
+    await this.store.db.transaction().execute((trx) => addToRunStats(trx, runId, delta));
   }
 
   async setStatus(runId: string, status: RunStatus): Promise<void> {

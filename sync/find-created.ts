@@ -7,7 +7,7 @@ import { fieldText, type ApObject, type AssetPandaClient } from '../connectors/a
 
 export interface PendingCreate {
   uniqueValue: string;
-  /** When we wrote the intent (our clock). */
+  /** When the create was sent, by Asset Panda's clock (see AssetPandaClient.serverNow). */
   createdAt: string;
 }
 
@@ -15,7 +15,7 @@ export interface PendingCreate {
 const ONE_BY_ONE_LIMIT = 3;
 /** Intents older than this are looked up one by one: a time window reaching that far back is large. */
 const WINDOW_MAX_AGE_MS = 15 * 60_000;
-/** Margin for the difference between our clock and Asset Panda's. */
+/** Margin for the one-second resolution of the Date header and the time a create takes. */
 const CLOCK_MARGIN_MS = 10_000;
 const SEARCH_LIMIT = 100;
 const MAX_WINDOW_PAGES = 200;
@@ -47,10 +47,11 @@ export async function findCreatedObjects(
   groupId: number,
   uniqueKey: string,
   pending: readonly PendingCreate[],
+  /** Now by Asset Panda's clock, the clock the intents' times were taken from. */
+  now: number,
 ): Promise<Map<string, ApObject>> {
   const found = new Map<string, ApObject>();
   if (pending.length === 0) return found;
-  const now = Date.now();
   const old = pending.filter((p) => now - Date.parse(p.createdAt) > WINDOW_MAX_AGE_MS);
   const recent = pending.filter((p) => now - Date.parse(p.createdAt) <= WINDOW_MAX_AGE_MS);
   await oneByOne(ap, groupId, uniqueKey, [...new Set(old.map((p) => p.uniqueValue))], found);

@@ -31,12 +31,11 @@ export interface WriteContext {
   uniqueKey: string;
   /** Where this page's results are kept (the mapped page id). */
   pageId: string;
-}
-
-export interface WriteCounts {
-  created: number;
-  updated: number;
-  failed: number;
+  /**
+   * Called before every write: heartbeats, and throws once this attempt has been cancelled or timed out,
+   * so an attempt Temporal gave up on cannot keep writing beside the one that replaced it.
+   */
+  beforeWrite: () => void;
 }
 
 function batches<T>(items: readonly T[], size = MAX_BATCH): T[][] {
@@ -136,18 +135,58 @@ async function objectExists(ctx: WriteContext, id: string): Promise<boolean> {
   return page.objects.some((o) => o.id === id);
 }
 
+const notFound = (err: unknown): err is ConnectorError =>
+  err instanceof ConnectorError && err.kind === 'not_found';
+
+/**
+ * Unarchives the objects of records that came back. Returns the updates that can go ahead; an object
+ * that no longer exists is created again (added to `recreate`), one Asset Panda refuses is quarantined.
+ */
+async function unarchive(
+  ctx: WriteContext,
+  updates: PlannedUpdate[],
+  recreate: MappedRecord[],
+): Promise<PlannedUpdate[]> {
+  const blocked = new Set<PlannedUpdate>();
+  await narrowDown(
+    updates.filter((u) => u.unarchive),
+    async (items) => {
+      ctx.beforeWrite();
+      await ctx.ap.unarchiveObjects(
+        ctx.groupId,
+        items.map((u) => u.apObjectId),
+      );
+    },
+    async (u, reason) => {
+      blocked.add(u);
+      if (!(await objectExists(ctx, u.apObjectId))) {
+        recreate.push(u.record);
+        return;
+      }
+      await quarantine(ctx, u.record, `unarchive refused by Asset Panda: ${reason}`, {
+        apObjectId: u.apObjectId,
+      });
+      await ctx.store.staging.writeResults(ctx.pageId, ctx.integrationId, ctx.entity, [
+        { ...result(ctx, u.record, u.apObjectId, u.previousHash, 'failed'), archived: true },
+      ]);
+    },
+    notFound,
+  );
+  return updates.filter((u) => !blocked.has(u));
+}
+
+/** Updates, in batches; returns the records whose object turned out to be gone, to be created again. */
 export async function writeUpdates(
   ctx: WriteContext,
   updates: readonly PlannedUpdate[],
-): Promise<WriteCounts & { recreate: MappedRecord[] }> {
-  const counts = { created: 0, updated: 0, failed: 0 };
+): Promise<MappedRecord[]> {
   const recreate: MappedRecord[] = [];
   for (const batch of batches(updates)) {
-    const toUnarchive = batch.filter((u) => u.unarchive).map((u) => u.apObjectId);
-    if (toUnarchive.length > 0) await ctx.ap.unarchiveObjects(ctx.groupId, toUnarchive);
+    const ready = await unarchive(ctx, batch, recreate);
     await narrowDown(
-      batch,
+      ready,
       async (items) => {
+        ctx.beforeWrite();
         await ctx.ap.updateObjects(
           ctx.groupId,
           items.map((u) => ({ id: u.apObjectId, fields: u.record.values })),
@@ -158,7 +197,6 @@ export async function writeUpdates(
           ctx.entity,
           items.map((u) => result(ctx, u.record, u.apObjectId, u.record.hash, 'updated')),
         );
-        counts.updated += items.length;
       },
       async (u, reason) => {
         // An object deleted in Asset Panda behind our back: create it again rather than fail forever.
@@ -172,12 +210,11 @@ export async function writeUpdates(
         await ctx.store.staging.writeResults(ctx.pageId, ctx.integrationId, ctx.entity, [
           result(ctx, u.record, u.apObjectId, u.previousHash, 'failed'),
         ]);
-        counts.failed += 1;
       },
-      (err): err is ConnectorError => err instanceof ConnectorError && err.kind === 'not_found',
+      notFound,
     );
   }
-  return { ...counts, recreate };
+  return recreate;
 }
 
 /** Matches the objects a create call returned to the records sent, by unique value, else by position. */
@@ -201,108 +238,135 @@ function matchCreated(
   return out;
 }
 
-async function rememberCreated(
-  ctx: WriteContext,
-  records: readonly MappedRecord[],
-  found: Map<number, ApObject>,
-): Promise<number> {
-  const results = records.flatMap((r) => {
-    const object = found.get(r.cwId);
-    return object ? [result(ctx, r, object.id, r.hash, 'created')] : [];
-  });
-  await ctx.store.staging.writeResults(ctx.pageId, ctx.integrationId, ctx.entity, results);
-  return results.length;
-}
-
-/** Objects an earlier, interrupted attempt may have created for these records. */
+/** Objects an earlier, interrupted attempt may have created for these records; returns the others. */
 async function recoverInterrupted(
   ctx: WriteContext,
   records: readonly MappedRecord[],
-): Promise<{ recovered: number; rest: MappedRecord[] }> {
-  const intents = await ctx.store.identity.intents(ctx.integrationId, ctx.entity);
-  const byCwId = new Map(intents.map((i) => [i.cwId, i]));
-  const pending = records.filter((r) => byCwId.has(r.cwId));
-  if (pending.length === 0) return { recovered: 0, rest: [...records] };
+): Promise<MappedRecord[]> {
+  const intents = new Map(
+    (await ctx.store.identity.intents(ctx.integrationId, ctx.entity)).map((i) => [i.cwId, i]),
+  );
+  const pending = records.filter((r) => intents.has(r.cwId));
+  if (pending.length === 0) return [...records];
+  // Look for the value the interrupted create sent, which may differ from the record's value today.
+  const sentValue = (r: MappedRecord) => intents.get(r.cwId)?.uniqueValue ?? r.uniqueValue;
   const found = await findCreatedObjects(
     ctx.ap,
     ctx.groupId,
     ctx.uniqueKey,
     pending.map((r) => ({
-      uniqueValue: r.uniqueValue,
-      createdAt: byCwId.get(r.cwId)?.createdAt ?? new Date().toISOString(),
+      uniqueValue: sentValue(r),
+      createdAt: intents.get(r.cwId)?.createdAt ?? ctx.ap.serverNow().toISOString(),
     })),
+    ctx.ap.serverNow().getTime(),
   );
-  const recoveredRecords = pending.filter((r) => found.has(r.uniqueValue));
+  const recovered = pending.filter((r) => found.has(sentValue(r)));
   // Found objects carry the values of the interrupted attempt; a null hash makes the next sight update them.
   await ctx.store.staging.writeResults(
     ctx.pageId,
     ctx.integrationId,
     ctx.entity,
-    recoveredRecords.map((r) => result(ctx, r, (found.get(r.uniqueValue) as ApObject).id, null, 'created')),
+    recovered.map((r) => result(ctx, r, (found.get(sentValue(r)) as ApObject).id, null, 'created')),
   );
   await ctx.store.identity.clearIntents(
     ctx.integrationId,
     ctx.entity,
-    pending.filter((r) => !found.has(r.uniqueValue)).map((r) => r.cwId),
+    pending.filter((r) => !found.has(sentValue(r))).map((r) => r.cwId),
   );
-  const recoveredIds = new Set(recoveredRecords.map((r) => r.cwId));
-  return { recovered: recoveredRecords.length, rest: records.filter((r) => !recoveredIds.has(r.cwId)) };
+  const recoveredIds = new Set(recovered.map((r) => r.cwId));
+  return records.filter((r) => !recoveredIds.has(r.cwId));
 }
 
-export async function writeCreates(
-  ctx: WriteContext,
-  creates: readonly MappedRecord[],
-): Promise<WriteCounts> {
-  const counts = { created: 0, updated: 0, failed: 0 };
-
+export async function writeCreates(ctx: WriteContext, creates: readonly MappedRecord[]): Promise<void> {
   /** One create call, after making sure no earlier attempt already created these objects. */
   async function createOnce(items: MappedRecord[]): Promise<void> {
-    const { recovered, rest } = await recoverInterrupted(ctx, items);
-    counts.created += recovered;
+    const rest = await recoverInterrupted(ctx, items);
     if (rest.length === 0) return;
+    ctx.beforeWrite();
     await ctx.store.identity.recordIntents(
       ctx.integrationId,
       ctx.entity,
       ctx.runId,
       rest.map((r) => ({ cwId: r.cwId, uniqueValue: r.uniqueValue })),
+      ctx.ap.serverNow().toISOString(),
     );
     const response = await ctx.ap.createObjects(
       ctx.groupId,
       rest.map((r) => r.values),
     );
     const answered = matchCreated(ctx, rest, response.objects);
-    counts.created += await rememberCreated(ctx, rest, answered);
-    const unmatched = rest.filter((r) => !answered.has(r.cwId));
+    await ctx.store.staging.writeResults(
+      ctx.pageId,
+      ctx.integrationId,
+      ctx.entity,
+      rest.flatMap((r) => {
+        const object = answered.get(r.cwId);
+        return object ? [result(ctx, r, object.id, r.hash, 'created')] : [];
+      }),
+    );
     // The answer did not say which object is which: find them by their identifier.
-    if (unmatched.length > 0) counts.created += (await recoverInterrupted(ctx, unmatched)).recovered;
+    const unmatched = rest.filter((r) => !answered.has(r.cwId));
+    if (unmatched.length > 0) await recoverInterrupted(ctx, unmatched);
+  }
+
+  async function fail(record: MappedRecord, reason: string, apObjectId: string | null = null): Promise<void> {
+    await quarantine(ctx, record, reason, apObjectId ? { apObjectId } : undefined);
+    await ctx.store.staging.writeResults(ctx.pageId, ctx.integrationId, ctx.entity, [
+      result(ctx, record, apObjectId, null, 'failed'),
+    ]);
+    await ctx.store.identity.clearIntents(ctx.integrationId, ctx.entity, [record.cwId]);
+  }
+
+  /**
+   * A unique rule says an object with this identifier exists already (made by a person, left by an
+   * attempt whose answer was lost, or archived after its record was deleted): take it over, unless a
+   * record that is still live owns it.
+   */
+  async function takeOver(record: MappedRecord, reason: string): Promise<boolean> {
+    const found = await findCreatedObjects(
+      ctx.ap,
+      ctx.groupId,
+      ctx.uniqueKey,
+      [{ uniqueValue: record.uniqueValue, createdAt: ctx.ap.serverNow().toISOString() }],
+      ctx.ap.serverNow().getTime(),
+    );
+    const existing = found.get(record.uniqueValue);
+    if (!existing) return false;
+    const owner = await ctx.store.identity.ownerOfObject(ctx.integrationId, ctx.entity, existing.id);
+    if (owner && owner.cwId !== record.cwId && !owner.archived) {
+      await fail(
+        record,
+        `create rejected by Asset Panda (${reason}); the object with this identifier belongs to ConnectWise record ${owner.cwId}`,
+        existing.id,
+      );
+      return true;
+    }
+    if (owner && owner.cwId !== record.cwId)
+      await ctx.store.identity.forget(ctx.integrationId, ctx.entity, [owner.cwId]);
+    try {
+      ctx.beforeWrite();
+      if (existing.archived) await ctx.ap.unarchiveObjects(ctx.groupId, [existing.id]);
+      await ctx.ap.updateObjects(ctx.groupId, [{ id: existing.id, fields: record.values }]);
+    } catch (err) {
+      if (!(err instanceof AssetPandaValidationError)) throw err;
+      await fail(
+        record,
+        `update of the existing object rejected by Asset Panda: ${problemText(err, 0) ?? err.message}`,
+        existing.id,
+      );
+      return true;
+    }
+    await ctx.store.staging.writeResults(ctx.pageId, ctx.integrationId, ctx.entity, [
+      result(ctx, record, existing.id, record.hash, 'updated'),
+    ]);
+    await ctx.store.identity.clearIntents(ctx.integrationId, ctx.entity, [record.cwId]);
+    return true;
   }
 
   async function rejectCreate(record: MappedRecord, reason: string): Promise<void> {
-    // A unique rule says an object with this identifier exists already (made by a person, or by an
-    // attempt whose answer was lost): adopt it instead of failing.
-    if (/unique/i.test(reason)) {
-      const found = await findCreatedObjects(ctx.ap, ctx.groupId, ctx.uniqueKey, [
-        { uniqueValue: record.uniqueValue, createdAt: new Date().toISOString() },
-      ]);
-      const existing = found.get(record.uniqueValue);
-      if (existing) {
-        await ctx.ap.updateObjects(ctx.groupId, [{ id: existing.id, fields: record.values }]);
-        await ctx.store.staging.writeResults(ctx.pageId, ctx.integrationId, ctx.entity, [
-          result(ctx, record, existing.id, record.hash, 'updated'),
-        ]);
-        await ctx.store.identity.clearIntents(ctx.integrationId, ctx.entity, [record.cwId]);
-        counts.updated += 1;
-        return;
-      }
-    }
-    await quarantine(ctx, record, `create rejected by Asset Panda: ${reason}`);
-    await ctx.store.staging.writeResults(ctx.pageId, ctx.integrationId, ctx.entity, [
-      result(ctx, record, null, null, 'failed'),
-    ]);
-    await ctx.store.identity.clearIntents(ctx.integrationId, ctx.entity, [record.cwId]);
-    counts.failed += 1;
+    if (/unique/i.test(reason) && (await takeOver(record, reason))) return;
+    await fail(record, `create rejected by Asset Panda: ${reason}`);
   }
 
   for (const batch of batches(creates)) await narrowDown(batch, createOnce, rejectCreate);
-  return counts;
 }

@@ -250,14 +250,17 @@ export async function syncWorkflow(input: SyncInput & { tuning?: SyncTuning }): 
       await (inFlight as Promise<PreparedPage>).catch(() => undefined);
       inFlight = null;
     }
+    let archiveFailed = 0;
     if (!state.stopRequested && mode === 'full') {
       phase = 'archiving';
       const archived = await io.archiveMissing(base);
+      archiveFailed = archived.failed;
       state.counts = addCounts(state.counts, { archived: archived.archived, failed: archived.failed });
     }
     const status = state.stopRequested ? 'cancelled' : 'completed';
     phase = 'finishing';
-    await control.finishRun({ ...base, status, error: null });
+    // Archived objects are counted in the store as they are archived; archive failures only here.
+    await control.finishRun({ ...base, status, error: null, extra: { failed: archiveFailed } });
     phase = status;
     setStatus(status);
     upsertMemo({ summary: { ...state.counts, pages: state.seq } });

@@ -88,6 +88,11 @@ export interface AssetPandaClient {
   indexObjectsByField(groupId: number, fieldKey: string, options?: IndexOptions): Promise<ObjectIndex>;
   /** Which of the two documented spellings the server answered on, once known. */
   knownPaths(): { token?: TokenPath; search?: SearchPath };
+  /**
+   * Now, by Asset Panda's clock as its last answer's Date header told it (our clock before any answer):
+   * for comparisons with the `last_modified` times Asset Panda keeps.
+   */
+  serverNow(): Date;
 }
 
 export function createAssetPandaClient(
@@ -162,6 +167,7 @@ export function createAssetPandaClient(
     unarchiveObjects: (groupId, ids) => unarchiveObjects(writes, groupId, ids),
     indexObjectsByField: (groupId, fieldKey, indexOptions = {}) =>
       indexObjectsByField(searcher, groupId, fieldKey, { ...indexOptions, maxSearchLimit }),
+    serverNow: () => new Date(Date.now() + (transport.clockOffsetMs() ?? 0)),
     knownPaths: () => {
       const known: { token?: TokenPath; search?: SearchPath } = {};
       if (session?.path !== undefined) known.token = session.path;

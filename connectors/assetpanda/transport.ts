@@ -33,6 +33,11 @@ export interface TransportOptions {
 export interface Transport {
   /** Resolves with the parsed JSON body (undefined for an empty body) of a 2xx answer. */
   send(exchange: Exchange): Promise<unknown>;
+  /**
+   * Asset Panda's clock minus ours, in ms, from the Date header of the latest answer (one-second
+   * resolution); undefined before the first answer with a Date header.
+   */
+  clockOffsetMs(): number | undefined;
 }
 
 export function describeRequest(method: string, path: string): string {
@@ -64,6 +69,8 @@ export function createTransport(options: TransportOptions): Transport {
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
   });
+
+  let clockOffset: number | undefined;
 
   async function exchangeOnce(x: Exchange): Promise<unknown> {
     const request = describeRequest(x.method, x.path);
@@ -101,6 +108,8 @@ export function createTransport(options: TransportOptions): Transport {
         signal: deadline.signal,
       });
       report(response.status);
+      const serverDate = Date.parse(headerText(response.headers.date) ?? '');
+      if (!Number.isNaN(serverDate)) clockOffset = serverDate - Date.now();
       const text = typeof response.data === 'string' ? response.data : '';
       const parsed = parseJson(text);
       const contentType = headerText(response.headers['content-type']);
@@ -151,5 +160,6 @@ export function createTransport(options: TransportOptions): Transport {
       await options.budget.take(options.signal);
       return exchangeOnce(x);
     },
+    clockOffsetMs: () => clockOffset,
   };
 }
