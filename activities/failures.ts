@@ -5,6 +5,7 @@
  */
 import { ApplicationFailure } from '@temporalio/activity';
 import { ConnectorError } from '../connectors/errors.js';
+import { rateLimitWaitSeconds } from '../observability/metrics.js';
 
 export type FatalType =
   'AuthError' | 'ConfigError' | 'MappingInvalid' | 'NotFound' | 'SafetyValve' | 'RunAlreadyActive';
@@ -23,6 +24,8 @@ const AUTH_KINDS = new Set(['unauthorized', 'forbidden', 'unknown_company', 'ssl
 export function toFailure(err: unknown): unknown {
   if (err instanceof ApplicationFailure) return err;
   if (err instanceof ConnectorError) {
+    if (err.kind === 'rate_limited' && err.retryAfterMs !== undefined)
+      rateLimitWaitSeconds.inc({ target: err.target, source: 'retry-after' }, err.retryAfterMs / 1000);
     const who = err.target === 'connectwise' ? 'ConnectWise' : 'Asset Panda';
     const type = AUTH_KINDS.has(err.kind)
       ? 'AuthError'
