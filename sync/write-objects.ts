@@ -14,7 +14,7 @@ import {
   type ApObject,
   type AssetPandaClient,
 } from '../connectors/assetpanda/index.js';
-import { ConnectorError } from '../connectors/errors.js';
+import { ConnectorError, type ConnectorErrorKind } from '../connectors/errors.js';
 import type { MappedRecord } from '../mapping/apply.js';
 import type { Store } from '../store/index.js';
 import type { PageResult } from '../store/staging.js';
@@ -134,6 +134,16 @@ async function objectExists(ctx: WriteContext, id: string): Promise<boolean> {
   const page = await ctx.ap.search(ctx.groupId, { ids: [id], viewArchived: 'all' }, { offset: 0, limit: 10 });
   return page.objects.some((o) => o.id === id);
 }
+
+/** Failures after which a create is known not to have happened (unlike timeouts, resets and 5xx). */
+const NOT_APPLIED = new Set<ConnectorErrorKind>([
+  'budget_exhausted',
+  'rate_limited',
+  'unauthorized',
+  'forbidden',
+  'bad_request',
+  'config',
+]);
 
 const notFound = (err: unknown): err is ConnectorError =>
   err instanceof ConnectorError && err.kind === 'not_found';
@@ -290,10 +300,23 @@ export async function writeCreates(ctx: WriteContext, creates: readonly MappedRe
       rest.map((r) => ({ cwId: r.cwId, uniqueValue: r.uniqueValue })),
       ctx.ap.serverNow().toISOString(),
     );
-    const response = await ctx.ap.createObjects(
-      ctx.groupId,
-      rest.map((r) => r.values),
-    );
+    let response;
+    try {
+      response = await ctx.ap.createObjects(
+        ctx.groupId,
+        rest.map((r) => r.values),
+      );
+    } catch (err) {
+      // A call that was never sent (our budget) or that Asset Panda refused before doing anything
+      // (throttled, unauthorised, malformed) created nothing: no need to look for its objects later.
+      if (err instanceof ConnectorError && NOT_APPLIED.has(err.kind))
+        await ctx.store.identity.clearIntents(
+          ctx.integrationId,
+          ctx.entity,
+          rest.map((r) => r.cwId),
+        );
+      throw err;
+    }
     const answered = matchCreated(ctx, rest, response.objects);
     await ctx.store.staging.writeResults(
       ctx.pageId,

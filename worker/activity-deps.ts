@@ -13,6 +13,11 @@ import type { Store } from '../store/index.js';
 
 /** Longest pause inside an activity for a budget slot; longer waits go back to Temporal as a retry delay. */
 const MAX_BUDGET_WAIT_MS = 30_000;
+/**
+ * The vendor counts a call when it arrives, we when we send it: a call sent just as our window frees can
+ * arrive before the vendor's has. A little slack on the window keeps us inside theirs.
+ */
+const WINDOW_SLACK_MS = 2_000;
 
 export const metricsObserver: CallObserver = (event) => {
   apiCallsTotal.inc({ target: event.target, status: String(event.status) });
@@ -36,7 +41,7 @@ export function storeBudgets(
         target,
         calls:
           target === 'assetpanda' ? env.ASSETPANDA_CALLS_PER_WINDOW : env.CONNECTWISE_REQUESTS_PER_MINUTE,
-        windowMs: target === 'assetpanda' ? env.ASSETPANDA_WINDOW_SECONDS * 1000 : 60_000,
+        windowMs: (target === 'assetpanda' ? env.ASSETPANDA_WINDOW_SECONDS * 1000 : 60_000) + WINDOW_SLACK_MS,
         maxWaitMs: MAX_BUDGET_WAIT_MS,
         onWait: (ms) => {
           rateLimitWaitSeconds.inc({ target, source: 'budget' }, ms / 1000);
