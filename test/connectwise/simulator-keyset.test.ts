@@ -35,7 +35,6 @@ describe('keyset reads while the source changes', () => {
     let cursor: KeysetCursor | null = null;
     let pages = 0;
     let changes = 0;
-    let heldBackPages = 0;
     const created: number[] = [];
 
     // Between pages, change records behind the cursor, ahead of it, and add new ones.
@@ -72,7 +71,6 @@ describe('keyset reads while the source changes', () => {
       change(pages);
       if (!page.done) continue;
       if (page.heldBack > 0 && page.heldBackUntil !== undefined) {
-        heldBackPages += 1;
         // Records changed in the server's current second: readable once that second is over.
         await sleep(Math.max(0, Date.parse(page.heldBackUntil) - Date.now()) + 25);
         continue;
@@ -109,7 +107,8 @@ describe('keyset reads while the source changes', () => {
       }
     }
     assert.ok(reread >= 1, 'records changed behind the cursor were read again');
-    assert.ok(heldBackPages >= 1, 'changes in the current second were held back until it was over');
+    // Whether a change lands in the server's current second here depends on the machine's speed; the next test
+    // makes that case happen on purpose.
   });
 
   it('a record changed in the cursor’s own second, behind the cursor, is not skipped (settleMs)', async () => {
