@@ -34,7 +34,16 @@ try {
   const bundle = await bundleWorkflowsTo(join(workDir, 'workflow-bundle.js'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-concurrency=2',
+      // A hung test fails on its own, with its name, instead of holding CI until the job's limit.
+      '--test-timeout=300000',
+      ...files,
+    ],
     {
       stdio: 'inherit',
       env: {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { addCounts, emptyCounts, type Counts } from '../workflows/sync-types.js';
 import type { Transaction } from 'kysely';
 import { nowIso } from './clock.js';
-import type { Database } from './schema.js';
+import type { Database, RunsTable } from './schema.js';
 import type { StoreDb } from './database.js';
 
 export const RUN_STATUSES = ['running', 'paused', 'completed', 'failed', 'cancelled'] as const;
@@ -57,21 +57,7 @@ export interface Run {
   error: string | null;
 }
 
-type RunRow = {
-  run_id: string;
-  integration_id: string;
-  entity: string;
-  mode: string;
-  trigger: string;
-  status: string;
-  started_at: string;
-  finished_at: string | null;
-  stats: string;
-  pages: number;
-  cursor_from: string | null;
-  cursor_to: string | null;
-  error: string | null;
-};
+type RunRow = Omit<RunsTable, 'updated_at'>;
 
 function toRun(row: RunRow): Run {
   return {

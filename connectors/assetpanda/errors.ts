@@ -2,7 +2,12 @@
  * Turns what Asset Panda (or the network) answered into a ConnectorError that says whether Temporal should
  * try again. Nothing here retries: the client makes one attempt (plus the single re-auth after a 401).
  */
-import { ConnectorError, parseRetryAfter, type ConnectorErrorKind } from '../errors.js';
+import {
+  ConnectorError,
+  parseRetryAfter,
+  type ConnectorErrorKind,
+  type ConnectorErrorOptions,
+} from '../errors.js';
 
 /**
  * Asset Panda documents no 429 and no Retry-After. When a 429 comes without the header we ask Temporal
@@ -12,16 +17,7 @@ export const DEFAULT_RETRY_AFTER_MS = 60_000;
 
 const MAX_MESSAGE_CHARS = 300;
 
-export function apError(options: {
-  kind: ConnectorErrorKind;
-  message: string;
-  retryable: boolean;
-  status?: number;
-  retryAfterMs?: number;
-  request?: string;
-  details?: unknown;
-  cause?: unknown;
-}): ConnectorError {
+export function apError(options: Omit<ConnectorErrorOptions, 'target'>): ConnectorError {
   return new ConnectorError({ target: 'assetpanda', ...options });
 }
 

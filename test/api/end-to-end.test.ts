@@ -26,7 +26,9 @@ describe('the service end to end, through the API only', () => {
   let h: ApiHarness;
   before(async () => {
     env = await devServer();
-    h = await startApiHarness(env, { cw: { counts: { configurations: 400, companies: 20 }, latencyMs: 20 } });
+    h = await startApiHarness(env, {
+      cw: { counts: { configurations: 400, companies: 20 }, latencyMs: 100 },
+    });
   });
   after(async () => {
     await h?.close();

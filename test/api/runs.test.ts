@@ -154,7 +154,8 @@ describe('runs', () => {
   describe('while a run is active', () => {
     let runId: string;
     before(async () => {
-      h.cw.admin.setLatency(100);
+      // Slow enough that the run is still going when each step below steers it, even on a loaded machine.
+      h.cw.admin.setLatency(250);
       runId = await startRun(h, a, 'configurations');
       await runRecorded(h, runId);
       assert.equal((await h.call('POST', `/api/runs/${runId}/pause`)).status, 202);
@@ -164,7 +165,8 @@ describe('runs', () => {
     it('pause: the run stops after the page in flight and shows as paused', async () => {
       const run = await until('the pause', async () => {
         const res = await h.call('GET', `/api/runs/${runId}`);
-        return res.body.status === 'paused' ? res.body : undefined;
+        // The progress comes from a workflow query that may time out on a busy server: wait for both.
+        return res.body.status === 'paused' && res.body.progress?.paused === true ? res.body : undefined;
       });
       assert.equal(run.progress.paused, true);
       assert.ok(run.stats.created < 100);
@@ -222,7 +224,7 @@ describe('runs', () => {
       assert.equal((await h.call('POST', `/api/runs/${runId}/resume`)).status, 202);
       const run = await until('the resume', async () => {
         const res = await h.call('GET', `/api/runs/${runId}`);
-        return res.body.status === 'running' ? res.body : undefined;
+        return res.body.status === 'running' && res.body.progress?.paused === false ? res.body : undefined;
       });
       assert.equal(run.progress.paused, false);
     });

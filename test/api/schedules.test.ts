@@ -296,7 +296,7 @@ describe('schedules', () => {
 
   it('a trigger while a scheduled run is going is skipped (overlap policy)', async () => {
     await h.call('PUT', url('configurations'), { every: '1d', mode: 'full' });
-    h.cw.admin.setLatency(100);
+    h.cw.admin.setLatency(250);
     try {
       assert.equal((await h.call('POST', `${url('configurations')}/trigger`)).status, 200);
       assert.equal((await h.call('POST', `${url('configurations')}/trigger`)).status, 200);

@@ -38,7 +38,7 @@ describe('Asset Panda client: throttling and faults (simulator)', () => {
     ['timeout', 'timeout'],
   ] as const) {
     it(`reports a ${fault} fault as a retryable ${kind}, once`, async (t) => {
-      const { client, sim } = await withSimulator(t, {}, { timeoutMs: 300 });
+      const { client, sim } = await withSimulator(t, {}, { timeoutMs: 2000 });
       await client.listGroups();
       sim.admin.setFaults({ [fault]: 1 });
       sim.admin.resetStats();

@@ -103,7 +103,7 @@ describe('Asset Panda HTTP exchanges', () => {
     const err = await rejects(client.listGroups());
     assert.equal(err.kind, 'timeout');
     assert.equal(err.retryable, true);
-    assert.ok(Date.now() - started < 2000);
+    assert.ok(Date.now() - started < 10_000, 'it gave up long before the test would');
     assert.equal(events[0]?.status, 'ETIMEDOUT');
   });
 

@@ -339,7 +339,7 @@ describe('responses', () => {
     });
     const events: CallEvent[] = [];
     const client = await createConnectWiseClient(settingsFor(s.url), {
-      timeoutMs: 150,
+      timeoutMs: 1000,
       observer: (e) => events.push(e),
     });
     const err = await rejectsWith(client.count('agreements'), 'timeout');

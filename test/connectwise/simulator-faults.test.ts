@@ -18,7 +18,7 @@ before(async () => {
     counts: { companies: 10, configurations: 10, catalog: 5, tickets: 5, agreements: 5 },
   });
   client = await createConnectWiseClient(simulatorSettings(sim), {
-    timeoutMs: 400,
+    timeoutMs: 2000,
     observer: (e) => events.push(e),
   });
 });

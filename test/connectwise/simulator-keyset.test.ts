@@ -112,48 +112,67 @@ describe('keyset reads while the source changes', () => {
   });
 
   it('a record changed in the cursor’s own second, behind the cursor, is not skipped (settleMs)', async () => {
-    // Catch up first: the cursor ends on the newest agreement.
-    let settled: KeysetCursor | null = null;
-    for (let guard = 0; guard < 20; guard += 1) {
-      const page = await client.readKeysetPage('agreements', { cursor: settled, pageSize: 100, settleMs: 0 });
-      settled = page.nextCursor;
-      if (page.done && page.heldBack === 0) break;
-    }
-    // Start at the beginning of a second so that the next steps share it, as a busy server's changes do.
-    await sleep(1000 - (Date.now() % 1000) + 5);
+    const catchUp = async () => {
+      let cursor: KeysetCursor | null = null;
+      for (let guard = 0; guard < 20; guard += 1) {
+        const page = await client.readKeysetPage('agreements', { cursor, pageSize: 100, settleMs: 0 });
+        cursor = page.nextCursor;
+        if (page.done && page.heldBack === 0) return cursor;
+        if (page.done) await sleep(Math.max(0, Date.parse(page.heldBackUntil ?? '') - Date.now()) + 25);
+      }
+      throw new Error('could not catch up with the agreements');
+    };
+    const secondOf = (iso: string | undefined) => Math.floor(Date.parse(iso ?? '') / 1000);
     const template = { ...sim.admin.all('agreements')[0] };
     delete template.id;
     delete template._info;
-    const a = sim.admin.create('agreements', { ...template, name: 'A' }).id as number;
-    const b = sim.admin.create('agreements', { ...template, name: 'B' }).id as number;
 
-    const unsettled = await client.readKeysetPage('agreements', { cursor: settled, pageSize: 100 });
-    const held = await client.readKeysetPage('agreements', { cursor: settled, pageSize: 100, settleMs: 0 });
-    assert.deepEqual(held.records, [], 'both records are in the current second: held back');
-    assert.equal(held.heldBack, 2);
-    assert.deepEqual(held.nextCursor, settled);
+    // The case needs two creates and two reads inside one wall-clock second; a loaded machine may not manage
+    // that, so try again (on fresh records) until one attempt fits in its second.
+    for (let attempt = 1; ; attempt += 1) {
+      const settled = await catchUp();
+      // Start at the beginning of a second so that the next steps share it, as a busy server's changes do.
+      await sleep(1000 - (Date.now() % 1000) + 5);
+      const a = sim.admin.create('agreements', { ...template, name: 'A' }).id as number;
+      const b = sim.admin.create('agreements', { ...template, name: 'B' }).id as number;
+      const unsettled = await client.readKeysetPage('agreements', { cursor: settled, pageSize: 100 });
+      const held = await client.readKeysetPage('agreements', { cursor: settled, pageSize: 100, settleMs: 0 });
+      const secondOfCreation = lastUpdatedOf(sim.admin.get('agreements', a));
+      sim.admin.update('agreements', a, { name: 'A, changed' });
+      const changedInSameSecond = lastUpdatedOf(sim.admin.get('agreements', a)) === secondOfCreation;
+      const fitted =
+        secondOf(secondOfCreation) === secondOf(lastUpdatedOf(sim.admin.get('agreements', b))) &&
+        secondOf(held.serverTime) === secondOf(secondOfCreation);
+      if (!fitted && attempt < 5) continue;
 
-    const secondOfCreation = lastUpdatedOf(sim.admin.get('agreements', a));
-    sim.admin.update('agreements', a, { name: 'A, changed' });
-    if (lastUpdatedOf(sim.admin.get('agreements', a)) === secondOfCreation) {
-      // Without settling, the cursor already sits on (that second, b): the change to a (a < b) sorts before it.
-      const missed = await client.readKeysetPage('agreements', {
-        cursor: unsettled.nextCursor,
-        pageSize: 100,
-      });
-      assert.equal(missed.records.length, 0, 'the hazard settleMs exists for');
+      assert.deepEqual(held.records, [], 'both records are in the current second: held back');
+      assert.equal(held.heldBack, 2);
+      assert.deepEqual(held.nextCursor, settled);
+      if (changedInSameSecond) {
+        // Without settling, the cursor already sits on (that second, b): the change to a (a < b) sorts before it.
+        const missed = await client.readKeysetPage('agreements', {
+          cursor: unsettled.nextCursor,
+          pageSize: 100,
+        });
+        assert.equal(missed.records.length, 0, 'the hazard settleMs exists for');
+      }
+
+      // Read again once the second of every change is over.
+      let after = await client.readKeysetPage('agreements', { cursor: settled, pageSize: 100, settleMs: 0 });
+      for (let guard = 0; guard < 5 && after.heldBack > 0; guard += 1) {
+        await sleep(Math.max(0, Date.parse(after.heldBackUntil ?? '') - Date.now()) + 25);
+        after = await client.readKeysetPage('agreements', { cursor: settled, pageSize: 100, settleMs: 0 });
+      }
+      assert.deepEqual(
+        after.records.map((r) => [r.id, r.name]),
+        [
+          [a, 'A, changed'],
+          [b, 'B'],
+        ],
+      );
+      assert.equal(after.heldBack, 0);
+      return;
     }
-
-    await sleep(Math.max(0, Date.parse(held.heldBackUntil ?? '') - Date.now()) + 25);
-    const after = await client.readKeysetPage('agreements', { cursor: settled, pageSize: 100, settleMs: 0 });
-    assert.deepEqual(
-      after.records.map((r) => [r.id, r.name]),
-      [
-        [a, 'A, changed'],
-        [b, 'B'],
-      ],
-    );
-    assert.equal(after.heldBack, 0);
   });
 
   it('keeps the user conditions and a partial response, adding what the cursor needs', async () => {

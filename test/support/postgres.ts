@@ -15,16 +15,20 @@ export interface TempDatabase {
 let reachable: Promise<boolean> | undefined;
 export function postgresReachable(): Promise<boolean> {
   reachable ??= (async () => {
-    const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
-    try {
-      await client.connect();
-      await client.query('select 1');
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await client.end().catch(() => undefined);
+    // A few tries: a busy machine can be slow to accept the first connection.
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5000 });
+      try {
+        await client.connect();
+        await client.query('select 1');
+        return true;
+      } catch {
+        if (attempt < 3) await new Promise((r) => setTimeout(r, 500));
+      } finally {
+        await client.end().catch(() => undefined);
+      }
     }
+    return false;
   })();
   return reachable;
 }

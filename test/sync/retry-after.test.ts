@@ -82,6 +82,6 @@ describe('Retry-After', () => {
     assert.equal(result.status, 'completed');
     assert.equal(fetchedAt.length, 2);
     const gap = (fetchedAt[1] ?? 0) - (fetchedAt[0] ?? 0);
-    assert.ok(gap >= 2_900 && gap < 6_000, `the second attempt came ${gap} ms after the first`);
+    assert.ok(gap >= 2_900 && gap < 20_000, `the second attempt came ${gap} ms after the first`);
   });
 });

@@ -47,7 +47,7 @@ describe('steering a run and failing well', () => {
   after(async () => env?.teardown());
 
   it('pauses after the page in flight is checkpointed, and resumes to completion', async () => {
-    const h = await startHarness({ cw: { counts: { configurations: 300, companies: 10 }, latencyMs: 30 } });
+    const h = await startHarness({ cw: { counts: { configurations: 300, companies: 10 }, latencyMs: 150 } });
     try {
       await mapEntity(h, 'configurations', (s) => ({ ...s, options: { pageSize: 25 } }));
       const { worker, taskQueue } = await startWorker(env, h);
@@ -57,7 +57,11 @@ describe('steering a run and failing well', () => {
         await handle.signal(pauseSignal);
         await until(async () => (await handle.query(progressQuery)).phase === 'paused', 'the pause');
         const pausedAt = (await handle.query(progressQuery)).pages;
-        assert.equal((await h.store.runs.get(handle.workflowId))?.status, 'paused');
+        // The workflow says "paused" before its activity has written that to the store.
+        await until(
+          async () => (await h.store.runs.get(handle.workflowId))?.status === 'paused',
+          'the stored pause',
+        );
         await new Promise((r) => setTimeout(r, 500));
         assert.equal((await handle.query(progressQuery)).pages, pausedAt, 'no page is written while paused');
         await handle.signal(resumeSignal);
@@ -73,7 +77,7 @@ describe('steering a run and failing well', () => {
   });
 
   it('cancels cleanly after a checkpoint: what was written is remembered, the rest is not started', async () => {
-    const h = await startHarness({ cw: { counts: { configurations: 300, companies: 10 }, latencyMs: 30 } });
+    const h = await startHarness({ cw: { counts: { configurations: 300, companies: 10 }, latencyMs: 150 } });
     try {
       await mapEntity(h, 'configurations', (s) => ({ ...s, options: { pageSize: 25 } }));
       const { worker, taskQueue } = await startWorker(env, h);
@@ -159,7 +163,6 @@ describe('steering a run and failing well', () => {
         },
       });
       const { worker, taskQueue } = await startWorker(env, h);
-      const started = Date.now();
       await worker.runUntil(
         assert.rejects(runSync(env, taskQueue, h, 'configurations', 'full'), (err: unknown) => {
           assert.ok(err instanceof WorkflowFailedError);
@@ -167,7 +170,6 @@ describe('steering a run and failing well', () => {
           return true;
         }),
       );
-      assert.ok(Date.now() - started < 5000, 'no retries');
       assert.equal(h.cw.admin.stats().byStatus['401'], 1, 'one attempt');
     } finally {
       await h.close();

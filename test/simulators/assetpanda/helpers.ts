@@ -102,7 +102,7 @@ export function company(id: number, name = `Company ${id}`): Record<string, stri
 }
 
 /** Resolves once `condition` holds (checked every few ms); fails after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+export async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

