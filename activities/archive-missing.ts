@@ -16,6 +16,13 @@ import type { Store } from '../store/index.js';
 import type { Connections } from './connections.js';
 import { fatal } from './failures.js';
 import { conditionFilter } from './fetch-page.js';
+
+/**
+ * The stop date sent with an archive. The account's time zone is not in the API and whether a date in the
+ * account's future is refused is UNDOCUMENTED, so we send the day it is at UTC-12: today or yesterday for
+ * every account, never tomorrow.
+ */
+const stopDate = (): Date => new Date(Date.now() - 12 * 3_600_000);
 import { arrayFieldTest, asEntity, sourceFields } from './source-fields.js';
 
 /** Ids per ConnectWise re-check (keeps the URL well under 2000 characters). */
@@ -85,7 +92,7 @@ export function makeArchiveMissing(deps: { store: Store; connections: Connection
 
     const archiveOne = async (item: Identity): Promise<boolean> => {
       try {
-        await ap.archiveObjects(mapping.groupId, [item.apObjectId], new Date());
+        await ap.archiveObjects(mapping.groupId, [item.apObjectId], stopDate());
         return true;
       } catch (err) {
         if (err instanceof ConnectorError && err.kind === 'not_found') return true; // already gone
@@ -116,7 +123,7 @@ export function makeArchiveMissing(deps: { store: Store; connections: Connection
         await ap.archiveObjects(
           mapping.groupId,
           gone.map((i) => i.apObjectId),
-          new Date(), // the client writes it in the account's date format
+          stopDate(), // the client writes it in the account's date format
         );
       } catch (err) {
         if (

@@ -19,6 +19,8 @@ const WINDOW_MAX_AGE_MS = 15 * 60_000;
 const CLOCK_MARGIN_MS = 10_000;
 const SEARCH_LIMIT = 100;
 const MAX_WINDOW_PAGES = 200;
+/** Pages of near-matches read for one value before it is taken as absent. */
+const MAX_FILTER_PAGES = 20;
 
 const valueOf = (object: ApObject, key: string): string => (fieldText(object.fields[key]) ?? '').trim();
 
@@ -30,15 +32,19 @@ async function oneByOne(
   found: Map<string, ApObject>,
 ): Promise<void> {
   for (const value of values) {
-    if (found.has(value)) continue;
-    const page = await ap.search(
-      groupId,
-      { fieldFilters: { [key]: value }, viewArchived: 'all' },
-      { offset: 0, limit: SEARCH_LIMIT },
-    );
-    // Match semantics of field_filters are undocumented: compare exactly on our side.
-    const hit = page.objects.find((o) => valueOf(o, key) === value);
-    if (hit) found.set(value, hit);
+    // Match semantics of field_filters are undocumented (it may match parts of values, or be ignored):
+    // compare exactly on our side and read on past a page of near-matches.
+    for (let page = 0, offset = 0; page < MAX_FILTER_PAGES && !found.has(value); page++) {
+      const result = await ap.search(
+        groupId,
+        { fieldFilters: { [key]: value }, viewArchived: 'all' },
+        { offset, limit: SEARCH_LIMIT },
+      );
+      const hit = result.objects.find((o) => valueOf(o, key) === value);
+      if (hit) found.set(value, hit);
+      if (result.objects.length < SEARCH_LIMIT) break;
+      offset += result.objects.length;
+    }
   }
 }
 

@@ -87,7 +87,7 @@ async function quarantine(
  * Sends `items` in one call; on a validation error splits them into the ones the API blamed and the rest
  * (or halves, when it blamed none in particular) and goes on with each part.
  */
-async function narrowDown<T>(
+export async function narrowDown<T>(
   items: T[],
   send: (items: T[]) => Promise<void>,
   rejectOne: (item: T, reason: string) => Promise<void>,
@@ -113,9 +113,12 @@ async function narrowDown<T>(
       return;
     }
     if (err.attributed && err.records.length > 0) {
+      // The batch shape of a 422 is undocumented, so an error list that lines up with the batch may still
+      // not be about the objects at those places: each blamed object is sent again on its own, and only a
+      // refusal of that object alone quarantines it.
       const blamed = new Set(err.records.map((r) => r.index));
       for (const [i, item] of items.entries())
-        if (blamed.has(i)) await rejectOne(item, problemText(err, i) ?? err.message);
+        if (blamed.has(i)) await narrowDown([item], send, rejectOne, itemProblem);
       await narrowDown(
         items.filter((_, i) => !blamed.has(i)),
         send,

@@ -9,7 +9,7 @@ import type { CallObserver } from '../observer.js';
 import { indexObjectsByField, type IndexOptions, type ObjectIndex } from './adoption.js';
 import { archiveObjects, unarchiveObjects } from './archive.js';
 import { testConnection, type ConnectionTestResult } from './connection.js';
-import { DEFAULT_DATE_FORMAT } from './dates.js';
+import { DEFAULT_DATE_FORMAT, toDayjsFormat } from './dates.js';
 import { DEFAULT_RETRY_AFTER_MS } from './errors.js';
 import * as groups from './groups.js';
 import type { ApAccountSettings, ApField, ApGroup, ApStatus } from './groups.js';
@@ -128,11 +128,13 @@ export function createAssetPandaClient(
   const http = createRequester(transport, tokens);
   const searcher = createSearcher(http, maxSearchLimit);
 
+  // The format comes back in dayjs tokens whatever spelling the account or the settings use (mm/dd/yyyy,
+  // %m/%d/%Y), because the mapping formats dates with dayjs; an unreadable format is a config error.
   let accountFormat: Promise<string> | undefined;
-  const dateFormat = (): Promise<string> => {
-    if (settings.dateFormat !== undefined) return Promise.resolve(settings.dateFormat);
+  const dateFormat = async (): Promise<string> => {
+    if (settings.dateFormat !== undefined) return toDayjsFormat(settings.dateFormat);
     accountFormat ??= groups.getSettings(http).then(
-      (s) => s.dateFormat ?? DEFAULT_DATE_FORMAT,
+      (s) => toDayjsFormat(s.dateFormat ?? DEFAULT_DATE_FORMAT),
       (err: unknown) => {
         // An account without the endpoint, or a user not allowed to read it, gets the vendor's example
         // format; anything else (bad credentials, throttling, outages) is thrown and asked again next time.

@@ -32,16 +32,58 @@ interface Day {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-const TOKENS: Array<[RegExp, (d: Day) => string]> = [
-  [/^(YYYY|yyyy|%Y)/, (d) => pad(d.year, 4)],
-  [/^(YY|yy|%y)/, (d) => pad(d.year % 100)],
-  [/^(MMMM|mmmm|%B)/, (d) => MONTHS[d.month - 1] ?? ''],
-  [/^(MMM|mmm|%b)/, (d) => (MONTHS[d.month - 1] ?? '').slice(0, 3)],
-  [/^(MM|mm|%m)/, (d) => pad(d.month)],
-  [/^(M|m|%-m)/, (d) => String(d.month)],
-  [/^(DD|dd|%d)/, (d) => pad(d.day)],
-  [/^(D|d|%-d|%e)/, (d) => String(d.day)],
+// Each spelling of a part of a date, with its dayjs token (what the mapping's date transform formats with).
+const TOKENS: Array<[RegExp, string, (d: Day) => string]> = [
+  [/^(YYYY|yyyy|%Y)/, 'YYYY', (d) => pad(d.year, 4)],
+  [/^(YY|yy|%y)/, 'YY', (d) => pad(d.year % 100)],
+  [/^(MMMM|mmmm|%B)/, 'MMMM', (d) => MONTHS[d.month - 1] ?? ''],
+  [/^(MMM|mmm|%b)/, 'MMM', (d) => (MONTHS[d.month - 1] ?? '').slice(0, 3)],
+  [/^(MM|mm|%m)/, 'MM', (d) => pad(d.month)],
+  [/^(M|m|%-m)/, 'M', (d) => String(d.month)],
+  [/^(DD|dd|%d)/, 'DD', (d) => pad(d.day)],
+  [/^(D|d|%-d|%e)/, 'D', (d) => String(d.day)],
 ];
+
+type Part = { literal: string } | { token: string; render: (d: Day) => string };
+
+/** Splits an account format into date parts and literal characters, refusing what it cannot read. */
+function parse(format: string): Part[] {
+  const parts: Part[] = [];
+  let rest = format;
+  let sawYear = false;
+  let sawMonth = false;
+  let sawDay = false;
+  while (rest.length > 0) {
+    const hit = TOKENS.find(([re]) => re.test(rest));
+    if (hit) {
+      const [re, token, render] = hit;
+      const spelled = re.exec(rest)?.[0] ?? '';
+      if (token.startsWith('Y')) sawYear = true;
+      else if (token.startsWith('M')) sawMonth = true;
+      else sawDay = true;
+      parts.push({ token, render });
+      rest = rest.slice(spelled.length);
+      continue;
+    }
+    const ch = rest[0] ?? '';
+    // Letters would be tokens (or silently become them in dayjs), and brackets are dayjs escapes.
+    if (/[A-Za-z%[\]]/.test(ch)) throw badFormat(format, `unknown token at '${rest}'`);
+    parts.push({ literal: ch });
+    rest = rest.slice(1);
+  }
+  if (!sawYear || !sawMonth || !sawDay) throw badFormat(format, 'it needs a year, a month and a day');
+  return parts;
+}
+
+/**
+ * The account format in dayjs tokens (mm/dd/yyyy and %m/%d/%Y become MM/DD/YYYY), so that the mapping's
+ * date transform writes what the account expects whichever spelling the account or the settings use.
+ */
+export function toDayjsFormat(format: string): string {
+  return parse(format)
+    .map((p) => ('literal' in p ? p.literal : p.token))
+    .join('');
+}
 
 function badFormat(format: string, why: string) {
   return apError({
@@ -76,30 +118,7 @@ function badDate(value: string) {
 
 /** Formats a calendar date (a Date, read in UTC, or 'YYYY-MM-DD…') in an Asset Panda account format. */
 export function formatAccountDate(date: Date | string, format: string): string {
+  const parts = parse(format);
   const day = toDay(date);
-  let out = '';
-  let rest = format;
-  let sawYear = false;
-  let sawMonth = false;
-  let sawDay = false;
-  while (rest.length > 0) {
-    const hit = TOKENS.find(([re]) => re.test(rest));
-    if (hit) {
-      const [re, render] = hit;
-      const token = re.exec(rest)?.[0] ?? '';
-      const kind = token.replace('%-', '%').toLowerCase();
-      if (/y/.test(kind)) sawYear = true;
-      else if (/m|%b/.test(kind)) sawMonth = true;
-      else sawDay = true;
-      out += render(day);
-      rest = rest.slice(token.length);
-      continue;
-    }
-    const ch = rest[0] ?? '';
-    if (/[A-Za-z%]/.test(ch)) throw badFormat(format, `unknown token at '${rest}'`);
-    out += ch;
-    rest = rest.slice(1);
-  }
-  if (!sawYear || !sawMonth || !sawDay) throw badFormat(format, 'it needs a year, a month and a day');
-  return out;
+  return parts.map((p) => ('literal' in p ? p.literal : p.render(day))).join('');
 }

@@ -40,35 +40,75 @@ export interface ApAccountSettings {
 
 const groupId = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
 const idText = z.union([z.string(), z.number()]).transform(String);
+/** Types of flags are undocumented: booleans, 'true'/'1'/'yes', 1/0 all read; anything else is false. */
 const flag = z
-  .union([z.boolean(), z.literal('true'), z.literal('false'), z.literal(1), z.literal(0), z.null()])
-  .transform((v) => v === true || v === 'true' || v === 1);
+  .unknown()
+  .transform(
+    (v) => v === true || v === 1 || (typeof v === 'string' && ['true', '1', 'yes'].includes(v.toLowerCase())),
+  );
+/** Text the API may send as a number, or leave out; anything else counts as absent rather than failing. */
+const looseText = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? undefined : String(v)))
+  .catch(undefined);
 
 const groupSchema = z
-  .looseObject({ id: groupId, name: z.string(), key: z.string().nullish() })
-  .transform((g): ApGroup => (g.key ? { id: g.id, name: g.name, key: g.key } : { id: g.id, name: g.name }));
+  .looseObject({ id: groupId, name: looseText, key: looseText })
+  .transform((g): ApGroup => {
+    const group: ApGroup = { id: g.id, name: g.name ?? `Group ${g.id}` };
+    if (g.key) group.key = g.key;
+    return group;
+  });
+
+/**
+ * A list the API answers with, bare or wrapped under `wrapper`, read item by item: an item we cannot use
+ * (a built-in field without a field_N key, a group without an id) is left out instead of failing the whole
+ * answer; only a list of which nothing could be read is refused, because then the shape is not what we know.
+ */
+function tolerantList<T>(wrapper: string, item: z.ZodType<T>) {
+  const read = (items: unknown[], ctx: z.RefinementCtx): T[] => {
+    const out: T[] = [];
+    for (const raw of items) {
+      const parsed = item.safeParse(raw);
+      if (parsed.success) out.push(parsed.data);
+    }
+    if (items.length > 0 && out.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: `none of the ${items.length} ${wrapper} has the expected shape`,
+      });
+    return out;
+  };
+  return z.union([
+    z
+      .looseObject({ [wrapper]: z.array(z.unknown()) })
+      .transform((r, ctx) => read(r[wrapper] as unknown[], ctx)),
+    z.array(z.unknown()).transform((items, ctx) => read(items, ctx)),
+  ]);
+}
 
 // Some clients saw bare arrays where others saw `{groups: [...]}`: accept both, it costs nothing.
-const groupsResponse = z.union([
-  z.looseObject({ groups: z.array(groupSchema) }).transform((r) => r.groups),
-  z.array(groupSchema),
-]);
+const groupsResponse = tolerantList('groups', groupSchema);
 
 const oneGroupResponse = z.union([
   z.looseObject({ group: groupSchema }).transform((r) => r.group),
   groupSchema,
 ]);
 
+const uniqueRule = z.union([z.boolean(), z.string(), z.number(), z.null()]).optional().catch(undefined);
+
 const fieldSchema = z
   .looseObject({
+    // Only field_N keys can be written; built-in keys (status, gps_coordinates…) are left out of the list.
     key: z.string().regex(/^field_\d+$/),
-    name: z.string().nullish(),
-    label: z.string().nullish(),
-    type: z.string().nullish(),
+    name: looseText,
+    label: looseText,
+    type: looseText,
     is_required: flag.optional(),
     required: flag.optional(),
-    is_unique: z.union([z.boolean(), z.string(), z.null()]).optional(),
-    unique: z.union([z.boolean(), z.string(), z.null()]).optional(),
+    is_unique: uniqueRule,
+    unique: uniqueRule,
   })
   .transform((f): ApField => {
     const field: ApField = {
@@ -79,17 +119,15 @@ const fieldSchema = z
     if (f.type) field.type = f.type;
     const rule = f.is_unique ?? f.unique;
     if (typeof rule === 'boolean') field.unique = rule;
+    else if (typeof rule === 'number') field.unique = rule !== 0;
     else if (typeof rule === 'string') {
-      field.unique = !['', 'false', 'none', 'not_unique'].includes(rule);
+      field.unique = !['', 'false', '0', 'none', 'not_unique'].includes(rule);
       field.uniqueRule = rule;
     }
     return field;
   });
 
-const fieldsResponse = z.union([
-  z.looseObject({ fields: z.array(fieldSchema) }).transform((r) => r.fields),
-  z.array(fieldSchema),
-]);
+const fieldsResponse = tolerantList('fields', fieldSchema);
 
 const statusSchema = z
   .looseObject({

@@ -1,6 +1,6 @@
 /**
  * One typed shape for an Asset Panda object, whatever the API put where. v2 objects carried `field_N`
- * at the top level, v3 clients read them under `data`, and one source saw both; list and status values
+ * at the top level, v3 clients read them under `data` (and the v3 docs name `field_values` too); list and status values
  * arrive as plain strings or as `{id, value}` / `{id, display_name}`.
  */
 import { z } from 'zod';
@@ -32,7 +32,9 @@ const FIELD_KEY = /^field_\d+$/;
 const rawObjectSchema = z.looseObject({
   id: z.union([z.string(), z.number()]).optional(),
   _id: z.union([z.string(), z.number()]).optional(),
-  data: z.record(z.string(), z.unknown()).nullish(),
+  // Read loosely: a `data` or `field_values` we cannot use must not make the object itself unreadable.
+  data: z.unknown().optional(),
+  field_values: z.unknown().optional(),
   is_archived: z.unknown().optional(),
   archived: z.unknown().optional(),
   display_name: z.unknown().optional(),
@@ -87,6 +89,22 @@ export function fieldText(value: ApFieldValue | undefined): string | undefined {
 }
 
 /**
+ * v3 objects may also carry `field_values`, whose shape is UNDOCUMENTED: we read a `{field_N: value}` map
+ * and a list of `{key, value}` entries, so that identifiers found only there still match.
+ */
+function fieldValuesOf(raw: unknown): Record<string, unknown> {
+  if (isRecord(raw)) return raw;
+  if (!Array.isArray(raw)) return {};
+  const out: Record<string, unknown> = {};
+  for (const entry of raw) {
+    if (!isRecord(entry)) continue;
+    const key = text(entry.key) ?? text(entry.field_key) ?? text(entry.field);
+    if (key !== undefined && FIELD_KEY.test(key)) out[key] = entry.value;
+  }
+  return out;
+}
+
+/**
  * Returns undefined for something that is not an object or has no id. When a key is both under `data` and
  * at the top level, `data` wins: it is where v3 clients read values, the top level may be a legacy copy.
  */
@@ -97,12 +115,12 @@ export function normaliseObject(raw: unknown): ApObject | undefined {
   const id = text(o.id) ?? text(o._id);
   if (id === undefined || id === '') return undefined;
 
+  // Later sources win: the top level (legacy), then field_values (shape undocumented), then data.
   const fields: Record<string, ApFieldValue> = {};
-  for (const [key, value] of Object.entries(o)) {
-    if (FIELD_KEY.test(key)) fields[key] = normaliseFieldValue(value);
-  }
-  for (const [key, value] of Object.entries(o.data ?? {})) {
-    if (FIELD_KEY.test(key)) fields[key] = normaliseFieldValue(value);
+  for (const source of [o, fieldValuesOf(o.field_values), isRecord(o.data) ? o.data : {}]) {
+    for (const [key, value] of Object.entries(source)) {
+      if (FIELD_KEY.test(key)) fields[key] = normaliseFieldValue(value);
+    }
   }
 
   const result: ApObject = { id, archived: truthy(o.is_archived) ?? truthy(o.archived) ?? false, fields };

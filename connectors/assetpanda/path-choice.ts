@@ -1,13 +1,13 @@
 /**
  * The vendor documents two spellings for some operations (token, search). We try the preferred one, fall
- * back to the other on 404, and remember whichever answered with success so later calls cost one
+ * back to the other on 404 (or 405, what a router answers for a path it knows under another verb), and remember whichever answered with success so later calls cost one
  * request. Only a success pins a path: a 401, 429 or 5xx may come from layers in front of the routes and
  * proves nothing, and when both give 404 the 404 may be about the group, not the path.
  */
 import { ConnectorError } from '../errors.js';
 
 function isNotFound(err: unknown): boolean {
-  return err instanceof ConnectorError && err.status === 404;
+  return err instanceof ConnectorError && (err.status === 404 || err.status === 405);
 }
 
 export class PathChoice<P extends string> {

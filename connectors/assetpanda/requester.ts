@@ -29,16 +29,28 @@ export function validate<S extends z.ZodType>(schema: S, body: unknown, request:
   throw unexpectedShapeError(request, problems);
 }
 
+/**
+ * The vendor lists a missing or invalid API key under 400 as well as 401, and does not say which an
+ * expired session token gets. A plain 400 (not one with per-field errors, which is about the data) is
+ * therefore treated like a 401 once: a sender with login credentials fetches a fresh token and tries again.
+ * Nothing was written on a 400, so the second attempt cannot duplicate anything.
+ */
+function mayBeExpiredToken(err: unknown): err is ConnectorError {
+  return err instanceof ConnectorError && err.status === 400 && err.kind === 'bad_request';
+}
+
 export function createRequester(transport: Transport, tokens: TokenSource): Requester {
   async function sendAuthenticated(call: ApiCall): Promise<unknown> {
     const token = await tokens.current();
     try {
       return await transport.send({ ...call, token });
     } catch (err) {
-      if (!isUnauthorized(err)) throw err;
+      const unauthorized = isUnauthorized(err);
+      if (!unauthorized && !mayBeExpiredToken(err)) throw err;
       const request = describeRequest(call.method, call.path);
       const fresh = await tokens.renew(token);
       if (fresh === undefined) {
+        if (!unauthorized) throw err;
         throw apError({
           kind: 'unauthorized',
           retryable: false,

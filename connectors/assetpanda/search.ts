@@ -41,18 +41,32 @@ export interface SearchPage {
 
 export type SearchPath = 'search/objects' | 'objects/search';
 
+const totals = {
+  total: z.number().optional().catch(undefined),
+  totals: z
+    .looseObject({
+      objects: z.number().optional().catch(undefined),
+      group_totals: z.number().optional().catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
+};
+
+// `{objects: [...]}` is what the vendor shows; `objects: null` on an empty result and a `{data: [...]}`
+// wrapper are plausible variants that cost nothing to accept.
 const searchResponse = z.union([
   z.looseObject({
-    objects: z.array(z.unknown()),
-    total: z.number().optional().catch(undefined),
-    totals: z
-      .looseObject({
-        objects: z.number().optional().catch(undefined),
-        group_totals: z.number().optional().catch(undefined),
-      })
-      .optional()
-      .catch(undefined),
+    objects: z
+      .array(z.unknown())
+      .nullable()
+      .transform((o) => o ?? []),
+    ...totals,
   }),
+  z.looseObject({ data: z.array(z.unknown()), ...totals }).transform(({ data, total, totals }) => ({
+    objects: data,
+    total,
+    totals,
+  })),
   z.array(z.unknown()).transform((objects) => ({
     objects,
     total: undefined,

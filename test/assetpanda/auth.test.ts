@@ -130,6 +130,49 @@ describe('Asset Panda authentication', () => {
     assert.equal(budget.takes, 4, 'token, call, token, call: every request took from the budget');
   });
 
+  it('treats a plain 400 as a possibly expired token: one fresh token, one retry', async () => {
+    // The vendor lists an invalid API key under 400 too, and does not say what an expired token gets.
+    let issued = 0;
+    const s = await stub((r) => {
+      if (r.path === '/v3/session/token') return { status: 200, json: { token: `T${++issued}` } };
+      return r.headers.authorization === 'Bearer T2'
+        ? GROUPS
+        : { status: 400, json: { message: 'Invalid API key' } };
+    });
+    const groups = await createAssetPandaClient({ baseUrl: s.url, ...ACCOUNT }).listGroups();
+    assert.equal(groups.length, 1);
+    assert.equal(issued, 2);
+  });
+
+  it('keeps a 400 that a fresh token does not cure, and never renews for per-field errors', async () => {
+    const plain = await stub((r) =>
+      r.path === '/v3/session/token'
+        ? { status: 200, json: { token: 'T' } }
+        : { status: 400, json: { message: 'bad parameter' } },
+    );
+    const err = await rejects(createAssetPandaClient({ baseUrl: plain.url, ...ACCOUNT }).listGroups());
+    assert.equal(err.kind, 'bad_request');
+    assert.equal(err.status, 400);
+    assert.equal(plain.requests.length, 4, 'token, call, token, call');
+
+    const fields = await stub((r) =>
+      r.path === '/v3/session/token'
+        ? { status: 200, json: { token: 'T' } }
+        : { status: 400, json: { errors: { field_1: ['is required'] } } },
+    );
+    const client = createAssetPandaClient({ baseUrl: fields.url, ...ACCOUNT });
+    const refused = await rejects(client.createObjects(1, [{ field_2: 'x' }]));
+    assert.equal(refused.kind, 'validation');
+    assert.equal(fields.requests.length, 2, 'token, call: the data was refused, not the token');
+
+    const fixed = await stub(() => ({ status: 400, json: { message: 'Invalid API key' } }));
+    const staticErr = await rejects(
+      createAssetPandaClient({ baseUrl: fixed.url, token: 'STATIC' }).listGroups(),
+    );
+    assert.equal(staticErr.kind, 'bad_request');
+    assert.equal(fixed.requests.length, 1, 'a ready-made token cannot be renewed');
+  });
+
   it('gives up after the one re-auth if the fresh token is rejected too', async () => {
     const s = await stub((r) =>
       r.path === '/v3/session/token' ? { status: 200, json: { token: 'T' } } : { status: 401, json: {} },

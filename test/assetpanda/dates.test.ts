@@ -2,6 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConnectorError } from '../../connectors/errors.js';
 import { formatAccountDate } from '../../connectors/assetpanda/index.js';
+import { toDayjsFormat } from '../../connectors/assetpanda/dates.js';
+import { mapRecord } from '../../mapping/apply.js';
+import { mappingSpecSchema } from '../../mapping/spec.js';
+import { createAssetPandaClient } from '../../connectors/assetpanda/index.js';
+import { startStub } from './support/stub.js';
 import { toApiFields } from '../../connectors/assetpanda/values.js';
 
 describe('formatting dates for the account', () => {
@@ -18,6 +23,39 @@ describe('formatting dates for the account', () => {
     assert.equal(formatAccountDate(day, 'M/D/YY'), '11/4/22');
     assert.equal(formatAccountDate(day, 'D MMM YYYY'), '4 Nov 2022');
     assert.equal(formatAccountDate(day, 'MMMM D, YYYY'), 'November 4, 2022');
+  });
+
+  it('turns every spelling into dayjs tokens, which the mapping writes exactly as the account expects', () => {
+    for (const [account, dayjsFormat] of [
+      ['mm/dd/yyyy', 'MM/DD/YYYY'],
+      ['%d.%m.%Y', 'DD.MM.YYYY'],
+      ['%-m/%-d/%y', 'M/D/YY'],
+      ['d mmm yyyy', 'D MMM YYYY'],
+      ['MMMM D, YYYY', 'MMMM D, YYYY'],
+    ] as const) {
+      assert.equal(toDayjsFormat(account), dayjsFormat, account);
+      const spec = mappingSpecSchema.parse({
+        groupId: 1,
+        uniqueKey: { source: 'id', target: 'field_1' },
+        fields: [{ source: 'when', target: 'field_2', transform: { type: 'date' } }],
+      });
+      const mapped = mapRecord(spec, { id: 1, when: '2022-11-04T23:30:00Z' }, { dateFormat: dayjsFormat });
+      assert.ok(mapped.ok, account);
+      assert.equal(mapped.record.values.field_2, formatAccountDate(day, account), account);
+    }
+    assert.throws(() => toDayjsFormat('[YYYY]'), /unknown token/);
+  });
+
+  it('hands out the account format in dayjs tokens however the account spells it', async () => {
+    const s = await startStub(() => ({ status: 200, json: { settings: { date_format: 'dd/mm/yyyy' } } }));
+    try {
+      const client = createAssetPandaClient({ baseUrl: s.url, token: 'T' });
+      assert.equal(await client.dateFormat(), 'DD/MM/YYYY');
+      const configured = createAssetPandaClient({ baseUrl: s.url, token: 'T', dateFormat: '%Y-%m-%d' });
+      assert.equal(await configured.dateFormat(), 'YYYY-MM-DD');
+    } finally {
+      await s.close();
+    }
   });
 
   it('takes the UTC day of a Date and the written day of a YYYY-MM-DD string', () => {

@@ -70,6 +70,41 @@ describe('groups and fields', () => {
     ]);
   });
 
+  it('leaves out fields it cannot write and reads flags of any spelling, instead of failing the list', async () => {
+    const { client } = await clientFor(() => ({
+      status: 200,
+      json: {
+        fields: [
+          { key: 'status', name: 'Status' },
+          { key: null, name: 'Broken' },
+          { key: 'gps_coordinates', name: 'GPS' },
+          { key: 'field_4', name: 7, type: 12, is_required: '1', is_unique: 0 },
+          { key: 'field_5', name: 'Asset tag', is_required: 'yes', is_unique: 1 },
+        ],
+      },
+    }));
+    assert.deepEqual(await client.listFields(9), [
+      { key: 'field_4', name: '7', type: '12', required: true, unique: false },
+      { key: 'field_5', name: 'Asset tag', required: true, unique: true },
+    ]);
+  });
+
+  it('keeps groups with odd names or keys, and refuses a list of which nothing can be read', async () => {
+    const odd = await clientFor(() => ({
+      status: 200,
+      json: { groups: [{ id: 5, name: null, key: 12 }, { name: 'no id' }, { id: 6, name: 'Rooms' }] },
+    }));
+    assert.deepEqual(await odd.client.listGroups(), [
+      { id: 5, name: 'Group 5', key: '12' },
+      { id: 6, name: 'Rooms' },
+    ]);
+    const unknown = await clientFor(() => ({
+      status: 200,
+      json: { groups: [{ uuid: 'x' }, { uuid: 'y' }] },
+    }));
+    await assert.rejects(unknown.client.listGroups(), /unexpected shape/);
+  });
+
   it('lists statuses with ids as text', async () => {
     const { client } = await clientFor(() => ({
       status: 200,

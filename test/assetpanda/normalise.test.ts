@@ -40,6 +40,28 @@ describe('normalising Asset Panda objects', () => {
     assert.deepEqual(o?.fields, { field_1: 'new', field_2: 'top only' });
   });
 
+  it('reads field_values as a map or a list of {key, value}, and survives a data it cannot use', () => {
+    assert.deepEqual(normaliseObject({ id: 'a', field_values: { field_1: 'X1' } })?.fields, {
+      field_1: 'X1',
+    });
+    assert.deepEqual(
+      normaliseObject({
+        id: 'b',
+        field_values: [{ key: 'field_1', value: 'X2' }, { key: 'status', value: 'ignored' }, 'junk'],
+      })?.fields,
+      { field_1: 'X2' },
+    );
+    assert.deepEqual(
+      normaliseObject({ id: 'c', data: 'not an object', field_values: { field_2: 'Y' } })?.fields,
+      { field_2: 'Y' },
+    );
+    assert.deepEqual(
+      normaliseObject({ id: 'd', field_values: { field_1: 'old' }, data: { field_1: 'new' } })?.fields,
+      { field_1: 'new' },
+      'data wins',
+    );
+  });
+
   it('keeps blanks, booleans, multi-values and unknown structures without dropping them', () => {
     const o = normaliseObject({
       id: 1,

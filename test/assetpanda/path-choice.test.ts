@@ -13,19 +13,20 @@ const failWith = (status: number) =>
   });
 
 describe('choosing between two documented paths', () => {
-  it('falls back on 404 and remembers the path that succeeded', async () => {
-    const choice = new PathChoice<'a' | 'b'>('a', 'b');
-    const tried: string[] = [];
-    const attempt = async (p: 'a' | 'b') => {
-      tried.push(p);
-      if (p === 'a') throw failWith(404);
-      return p;
-    };
-    assert.equal(await choice.run(attempt), 'b');
-    assert.equal(await choice.run(attempt), 'b');
-    assert.deepEqual(tried, ['a', 'b', 'b']);
-    assert.equal(choice.remembered, 'b');
-  });
+  for (const status of [404, 405])
+    it(`falls back on ${status} and remembers the path that succeeded`, async () => {
+      const choice = new PathChoice<'a' | 'b'>('a', 'b');
+      const tried: string[] = [];
+      const attempt = async (p: 'a' | 'b') => {
+        tried.push(p);
+        if (p === 'a') throw failWith(status);
+        return p;
+      };
+      assert.equal(await choice.run(attempt), 'b');
+      assert.equal(await choice.run(attempt), 'b');
+      assert.deepEqual(tried, ['a', 'b', 'b']);
+      assert.equal(choice.remembered, 'b');
+    });
 
   it('neither falls back nor remembers on other failures, which may come from in front of the routes', async () => {
     for (const status of [401, 429, 500]) {

@@ -107,6 +107,24 @@ describe('searching objects', () => {
     assert.equal(stub.requests.length, 0);
   });
 
+  it('reads {objects}, {objects: null}, {data} and a bare list alike', async () => {
+    const one = [{ id: 'a1', data: { field_1: 'x' } }];
+    for (const [json, ids] of [
+      [{ objects: one, totals: { objects: 1 } }, ['a1']],
+      [{ objects: null }, []],
+      [{ data: one, total: 1 }, ['a1']],
+      [one, ['a1']],
+    ] as const) {
+      const { client } = await clientFor(() => ({ status: 200, json }));
+      const page = await client.search(9, {}, { offset: 0, limit: 5 });
+      assert.deepEqual(
+        page.objects.map((o) => o.id),
+        ids,
+        JSON.stringify(json),
+      );
+    }
+  });
+
   it('rejects an answer holding an object without an id rather than skip it', async () => {
     const { client } = await clientFor(() => ({
       status: 200,
