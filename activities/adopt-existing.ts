@@ -27,6 +27,19 @@ export function makeAdoptExisting(deps: { store: Store; connections: Connections
     const ap = await deps.connections.assetpanda(input.integrationId);
     const uniqueKey = mapping.spec.uniqueKey.target;
     const index = await ap.indexObjectsByField(mapping.groupId, uniqueKey, { includeArchived: true });
+    const listed = [
+      ...index.byValue.values(),
+      ...[...index.duplicates.values()].flat(),
+      ...index.withoutValue,
+    ];
+    if (listed.length > 0 && listed.every((o) => Object.keys(o.fields).length === 0)) {
+      // A search answer that carries no field values at all (a summary shape we do not know) would make
+      // every record look new: stop rather than create a copy of every object already in the group.
+      throw fatal(
+        'ConfigError',
+        `Asset Panda listed ${listed.length} objects of group ${mapping.groupId} without any field values, so existing objects cannot be matched by ${uniqueKey}; nothing was written`,
+      );
+    }
     const targets = new Set([uniqueKey, ...mapping.spec.fields.map((f) => f.target)]);
     // Hash what an object holds for the mapped fields: if it already matches, it costs no write.
     const hashOf = (object: ApObject) =>
@@ -34,12 +47,7 @@ export function makeAdoptExisting(deps: { store: Store; connections: Connections
         Object.fromEntries([...targets].map((key) => [key, (fieldText(object.fields[key]) ?? '').trim()])),
       );
     const byId = new Map<string, ApObject>();
-    for (const object of [
-      ...index.byValue.values(),
-      ...[...index.duplicates.values()].flat(),
-      ...index.withoutValue,
-    ])
-      byId.set(object.id, object);
+    for (const object of listed) byId.set(object.id, object);
 
     const known = await store.identity.all(input.integrationId, input.entity);
     const owned = new Set(known.map((k) => k.apObjectId));
