@@ -67,7 +67,10 @@ export interface ConnectWiseSite {
   /** https://host[/prefix]/{codebase}apis/3.0 — holds no credentials. */
   apiUrl: string;
   codebase: string;
-  /** The codebase came from /login/companyinfo (and may move on a cloud upgrade). */
+  /**
+   * The codebase came from /login/companyinfo (and may move on a cloud upgrade); false when pinned, self-hosted,
+   * or assumed because a non-cloud host did not answer the lookup.
+   */
   discovered: boolean;
   isCloud?: boolean;
   /** The cloud login host typed in the settings, replaced by its api- host. */
@@ -138,8 +141,10 @@ function positiveId(id: unknown, what: string): number {
 }
 
 /**
- * Validates the settings, resolves the site and (for cloud, unless pinned) discovers the codebase.
- * Throws ConnectorError: config (bad settings, not a ConnectWise site), unknown_company, unreachable...
+ * Validates the settings, resolves the site and (unless self-hosted or pinned) discovers the codebase; a
+ * non-cloud host that does not serve the lookup (404, not JSON) gets v4_6_release/.
+ * Throws ConnectorError: config (bad settings, a cloud host that is not a ConnectWise site), unknown_company,
+ * unreachable...
  */
 export async function createConnectWiseClient(
   settingsInput: unknown,
@@ -218,14 +223,14 @@ export async function createConnectWiseClient(
   }
 
   const unexpected404 = (definition: EntityDefinition) =>
-    `ConnectWise has no ${definition.label} endpoint at ${apiRoot(site, codebase)}${definition.path} (404). Check the site URL and codebase; on ConnectWise cloud a 404 can also mean wrong keys.`;
+    `ConnectWise has no ${definition.label} endpoint at ${apiRoot(site, codebase)}${definition.path} (404). Check the site URL and codebase${info?.fallback ? ` (${site.host} did not answer the company lookup, so ${SELF_HOSTED_CODEBASE} was assumed)` : ''}; on ConnectWise cloud a 404 can also mean wrong keys.`;
 
   const client: ConnectWiseClient = {
     get site(): ConnectWiseSite {
       return {
         apiUrl: apiRoot(site, codebase),
         codebase,
-        discovered: discovers,
+        discovered: discovers && info?.fallback !== true,
         ...(info?.isCloud !== undefined && { isCloud: info.isCloud }),
         ...(site.mappedFrom !== undefined && { mappedFrom: site.mappedFrom }),
       };

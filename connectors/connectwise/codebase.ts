@@ -2,6 +2,10 @@
  * Codebase discovery: `GET /login/companyinfo/{companyId}`, unauthenticated and outside apis/3.0 (§1.3).
  * Cloud sites answer with a version-specific codebase (`v2025_1/`) that moves when the site is upgraded;
  * on-premise servers answer `v4_6_release/`. A `null` body means the company ID is unknown.
+ *
+ * A host that is not one of the vendor's cloud hosts may not serve the lookup at all (an older or proxied
+ * on-premise server): a 404 or a non-JSON answer there falls back to `v4_6_release/` (§1.3, §8). On a cloud
+ * host the same answer means a wrong address, which stays a config error.
  */
 import { z } from 'zod';
 import { cwError } from './errors.js';
@@ -20,6 +24,8 @@ export interface CompanyInfo {
   isCloud?: boolean;
   companyName?: string;
   versionCode?: string;
+  /** The site did not answer the lookup (404 or not JSON, non-cloud host only); the codebase is assumed. */
+  fallback?: true;
 }
 
 const companyInfoSchema = z.looseObject({
@@ -70,8 +76,9 @@ export function parseCompanyInfo(body: unknown, companyId: string, host: string)
 }
 
 /**
- * Asks the site for the company's codebase. Network trouble, throttling and 5xx keep their retryable errors;
- * a 404 or an HTML page means the URL is not a ConnectWise site, which retrying will not change.
+ * Asks the site for the company's codebase. Network trouble, throttling and 5xx keep their retryable errors.
+ * A 404 or an HTML page: on a cloud host the URL is not a ConnectWise site, which retrying will not change;
+ * on any other host, `v4_6_release/` is assumed (the first API call then tells whether the site is right).
  */
 export async function discoverCompanyInfo(
   send: Send,
@@ -89,6 +96,7 @@ export async function discoverCompanyInfo(
     response.status === 404 ||
     (response.status >= 200 && response.status < 300 && !looksLikeJson(response.text))
   ) {
+    if (!site.cloudHost) return { codebase: SELF_HOSTED_CODEBASE, fallback: true };
     throw cwError(
       'config',
       `${site.origin} does not look like a ConnectWise site: ${described} answered ${response.status}${response.status === 404 ? '' : ' without JSON'}. Check the site URL (cloud: e.g. na.myconnectwise.net).`,

@@ -61,7 +61,7 @@ export function cursorOf(record: ConnectWiseRecord, entity: string): KeysetCurso
   if (typeof id !== 'number' || typeof lastUpdated !== 'string' || Number.isNaN(instant(lastUpdated))) {
     throw cwError(
       'invalid_response',
-      `A ${entity} record came without id or _info.lastUpdated (id ${String(id)}); it cannot be read incrementally.`,
+      `A ${entity} record came without id or a readable _info.lastUpdated (id ${String(id)}); it cannot be read incrementally.`,
     );
   }
   return { lastUpdated, id };
@@ -89,9 +89,44 @@ export interface SettleOptions {
 }
 
 /**
- * Turns one page (ordered by lastUpdated, id) into the records to hand on and the next cursor. Throws when a
- * full page makes no progress: reading again from the same cursor would loop forever.
+ * Refuses a page the server did not order as asked: lastUpdated must never go down along the page, nor
+ * below the incoming cursor's. Otherwise the last record is not the furthest one read, and paging on from it
+ * could jump past records never handed on. Retrying would get the same order, so the error is not retryable.
+ *
+ * Ids are not checked within one lastUpdated: a server that keeps fractions of a second but writes whole
+ * seconds sorts such records by a time we cannot see, and the `lastUpdated > [t]` half of the cursor
+ * condition reads those fractions again, so no record is lost that way.
  */
+export function assertKeysetOrder(
+  entity: string,
+  cursors: readonly KeysetCursor[],
+  cursor: KeysetCursor | null,
+): void {
+  let previous = cursor;
+  for (const [index, current] of cursors.entries()) {
+    if (previous !== null && instant(current.lastUpdated) < instant(previous.lastUpdated)) {
+      const where =
+        index === 0 || previous === cursor
+          ? `is before the cursor (${previous.lastUpdated}, id ${previous.id}) the request asked to read past`
+          : `sorts before the record at position ${index - 1} (${previous.lastUpdated}, id ${previous.id})`;
+      throw cwError(
+        'invalid_response',
+        `ConnectWise did not honour orderBy=${KEYSET_ORDER_BY} for ${entity}: the record at position ${index} (${current.lastUpdated}, id ${current.id}) ${where}. Paging on from this page could skip records, so the read stops.`,
+        { retryable: false, details: { cursor, index, record: current, previous } },
+      );
+    }
+    previous = current;
+  }
+}
+
+/** The furthest of the cursors (the latest lastUpdated, then the highest id). */
+function furthest(cursors: Iterable<KeysetCursor | null>): KeysetCursor | null {
+  let best: KeysetCursor | null = null;
+  // On a tie the later one wins, so the cursor keeps the spelling of the last record read.
+  for (const c of cursors) if (c !== null && (best === null || compareCursors(c, best) >= 0)) best = c;
+  return best;
+}
+
 export function keysetPage<R extends ConnectWiseRecord>(
   entity: string,
   records: R[],
@@ -100,6 +135,7 @@ export function keysetPage<R extends ConnectWiseRecord>(
   settle: SettleOptions = {},
 ): KeysetPage<R> {
   const cursors = records.map((r) => cursorOf(r, entity));
+  assertKeysetOrder(entity, cursors, cursor);
   let kept = records.length;
   let heldBackUntil: string | undefined;
   if (settle.settleMs !== undefined && settle.serverTime !== undefined) {
@@ -118,19 +154,22 @@ export function keysetPage<R extends ConnectWiseRecord>(
     }
   }
   const heldBack = records.length - kept;
-  const last = kept > 0 ? cursors[kept - 1] : undefined;
   const full = records.length >= pageSize;
-  let nextCursor = cursor;
-  if (last !== undefined) {
-    const progressed = cursor === null || compareCursors(last, cursor) > 0;
-    if (!progressed && full && heldBack === 0) {
-      throw cwError(
-        'invalid_response',
-        `ConnectWise returned a full page of ${entity} that does not move past the cursor (${cursor?.lastUpdated}, id ${cursor?.id}); reading on would loop.`,
-        { details: { cursor } },
-      );
-    }
-    if (progressed) nextCursor = last;
+  const nextCursor = furthest([cursor, ...cursors.slice(0, kept)]);
+  if (
+    full &&
+    heldBack === 0 &&
+    cursor !== null &&
+    nextCursor !== null &&
+    compareCursors(nextCursor, cursor) <= 0
+  ) {
+    // More records share one second than a page holds, and the server keeps fractions of it: reading on
+    // from here would return this same page forever.
+    throw cwError(
+      'invalid_response',
+      `ConnectWise returned a full page of ${entity} that does not move past the cursor (${cursor.lastUpdated}, id ${cursor.id}); reading on would loop. A larger page size gets past it.`,
+      { details: { cursor } },
+    );
   }
   return {
     records: records.slice(0, kept),

@@ -1,7 +1,8 @@
 /**
- * Response bodies checked before use: lists of records, single records and counts. A record that does not
- * match its entity's schema fails the page with the record's id and the fields at fault, never their values
- * (records hold personal data).
+ * Response bodies checked before use: lists of records, single records and counts. Only what paging and
+ * upserts depend on is strict (see schemas.ts): a record that is not an object, or whose `id` or `_info` is
+ * unreadable, fails the page with the record's id and the fields at fault, never their values (records hold
+ * personal data). Any other field of an unexpected type is handed on as it came.
  */
 import { z } from 'zod';
 import type { EntityDefinition } from './entities.js';
@@ -46,10 +47,10 @@ export function validateRecord(
       ? String((item as { id: unknown }).id)
       : 'unknown';
   // Paths and expectations only: record values may be personal data and do not belong in an error.
-  const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('/')}: ${i.message}`);
+  const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('/') || 'record'}: ${i.message}`);
   throw cwError(
     'invalid_response',
-    `A ${definition.label} record (id ${id}${index === undefined ? '' : `, position ${index}`}) does not match the documented fields: ${issues.join('; ')}.`,
+    `A ${definition.label} record (id ${id}${index === undefined ? '' : `, position ${index}`}) has an id or _info that cannot be read: ${issues.join('; ')}.`,
     { request, details: { id, index, issues } },
   );
 }

@@ -3,6 +3,10 @@
  * partial response with `fields=` leaves most out; the vendor nulls what is unset) and unknown fields are kept
  * (the API adds fields between versions). Enum fields accept any string: a new status value in ConnectWise
  * must not stop a sync; the field catalog still lists the documented values.
+ *
+ * Only `id` and `_info` are checked strictly: field shapes change with the Accept version (reference §6), so a
+ * documented field whose value does not match its declared type keeps the value as it came. One odd record
+ * must not fail a whole page of a read-only sync; the mapping deals with (or quarantines) that record.
  */
 import { z } from 'zod';
 import { referenceName, referenceSpecs, type FieldSpec } from './field-specs.js';
@@ -54,11 +58,35 @@ export function fieldSchema(spec: FieldSpec): z.ZodType {
   return (spec.array ? z.array(inner) : inner).nullish();
 }
 
-/** A loose object schema for one entity: documented fields typed, all optional + nullable, others kept. */
+/** A documented field as read: its declared type when the value matches, else the raw value, unchanged. */
+export function tolerantFieldSchema(spec: FieldSpec): z.ZodType {
+  return fieldSchema(spec).or(z.unknown());
+}
+
+/**
+ * A record id: a whole number, or the same number written as a string ("1"), which becomes the number.
+ * Anything else fails the record: an id is what every later step (upsert, cursor, deletion diff) keys on.
+ */
+export const recordIdSchema = z
+  .union([
+    z.number().int(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+$/)
+      .transform(Number)
+      .pipe(z.number().int()),
+  ])
+  .nullish();
+
+/**
+ * A loose object schema for one entity: `id` and `_info` checked (all optional + nullable), documented fields
+ * typed when they match and kept raw when they do not, other fields kept.
+ */
 export function recordSchema(fields: readonly FieldSpec[]): z.ZodType<ConnectWiseRecord> {
   const shape: Record<string, z.ZodType> = {};
-  for (const spec of fields) shape[spec.name] = fieldSchema(spec);
-  shape.id = z.number().int().nullish();
+  for (const spec of fields) shape[spec.name] = tolerantFieldSchema(spec);
+  shape.id = recordIdSchema;
   shape._info = infoSchema.nullish();
   return z.looseObject(shape) as z.ZodType<ConnectWiseRecord>;
 }

@@ -7,8 +7,13 @@ import type { ConnectorError } from '../errors.js';
 import { cwError } from './errors.js';
 import { CODEBASE_PATTERN, normaliseCodebase } from './url.js';
 
-/** The model version connectwise-entities.json was extracted from; responses keep this shape until we move. */
-export const DEFAULT_API_VERSION = '2022.1';
+/**
+ * The response model version asked for when none is pinned: 2025.1, the version of the vendor OpenAPI spec
+ * the reference describes (§6). Deprecated model versions are supported for only 12 months (§2.3), so the
+ * 2022.1 model entity-fields.json was extracted from is not asked for; where a field's shape differs, the
+ * tolerant record schemas keep the value as it came.
+ */
+export const DEFAULT_API_VERSION = '2025.1';
 
 export const connectWiseSettingsSchema = z.object({
   /** api-na.myconnectwise.net, na.myconnectwise.net (mapped to its api- host) or https://cw.example.com */
@@ -39,7 +44,7 @@ export const connectWiseSettingsSchema = z.object({
   apiVersion: z
     .string()
     .trim()
-    .regex(/^\d{4}\.\d{1,2}$|^3\.0(\.\d+)?$/, 'an API version looks like 2022.1')
+    .regex(/^\d{4}\.\d{1,2}$|^3\.0(\.\d+)?$/, 'an API version looks like 2025.1')
     .default(DEFAULT_API_VERSION),
 });
 

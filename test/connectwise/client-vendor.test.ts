@@ -6,7 +6,10 @@ import { after, describe, it } from 'node:test';
 import type { CallBudget } from '../../connectors/call-budget.js';
 import { ConnectorError } from '../../connectors/errors.js';
 import type { CallEvent } from '../../connectors/observer.js';
+import { discoverCompanyInfo } from '../../connectors/connectwise/codebase.js';
 import { createConnectWiseClient, testConnectWiseConnection } from '../../connectors/connectwise/index.js';
+import type { HttpResponse, Send } from '../../connectors/connectwise/requester.js';
+import { resolveSiteUrl } from '../../connectors/connectwise/url.js';
 import { json, settingsFor, startStub, type Stub, type StubHandler } from './support/stub-server.js';
 
 const stubs: Stub[] = [];
@@ -87,6 +90,13 @@ describe('requests', () => {
     assert.equal(list?.headers.accept, 'application/vnd.connectwise.com+json; version=2024.1');
     assert.equal(client.site.codebase, 'v2025_1/');
     assert.equal(client.site.isCloud, true);
+  });
+
+  it('asks for model version 2025.1 when none is pinned', async () => {
+    const s = await stub(cloudSite(() => 'v2025_1/'));
+    const client = await createConnectWiseClient(settingsFor(s.url));
+    await client.count('companies').catch(() => undefined);
+    assert.equal(s.requests.at(-1)?.headers.accept, 'application/vnd.connectwise.com+json; version=2025.1');
   });
 
   it('self-hosted skips discovery and uses v4_6_release/; a pinned codebase skips it too', async () => {
@@ -238,18 +248,66 @@ describe('codebase discovery', () => {
     );
   });
 
-  it('a site that is not ConnectWise is a config error naming the URL', async () => {
-    const html = await stub((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end('<html>welcome</html>');
+  it('a non-cloud host without the lookup (404 or not JSON) falls back to v4_6_release/', async () => {
+    const lookup: Record<string, StubHandler> = {
+      missing: (_req, res) => json(res, 404, { code: 'NotFound' }),
+      html: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<html>welcome</html>');
+      },
+    };
+    for (const [name, answer] of Object.entries(lookup)) {
+      const s = await stub((req, res) => {
+        if (req.url.pathname.startsWith('/login/')) answer(req, res);
+        else if (req.url.pathname.startsWith('/v4_6_release/apis/3.0/')) json(res, 200, [{ id: 1 }]);
+        else json(res, 404, { code: 'NotFound' });
+      });
+      const client = await createConnectWiseClient(settingsFor(s.url));
+      assert.equal(client.site.codebase, 'v4_6_release/', name);
+      assert.equal(client.site.discovered, false, name);
+      assert.equal((await client.list('companies')).records.length, 1, name);
+      const tested = await testConnectWiseConnection(settingsFor(s.url), ['companies']);
+      assert.equal(tested.ok, true, name);
+      assert.equal(tested.site?.codebase, 'v4_6_release/', name);
+    }
+  });
+
+  it('an address that is not ConnectWise at all fails at the first read, saying v4_6_release/ was assumed', async () => {
+    const s = await stub((_req, res) => {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<html>no such page</html>');
     });
+    const client = await createConnectWiseClient(settingsFor(s.url));
     await rejectsWith(
-      createConnectWiseClient(settingsFor(html.url)),
-      'config',
-      /does not look like a ConnectWise site/,
+      client.list('companies'),
+      'not_found',
+      /no Companies endpoint .*did not answer the company lookup, so v4_6_release\/ was assumed/,
     );
-    const missing = await stub((_req, res) => json(res, 404, {}));
-    await rejectsWith(createConnectWiseClient(settingsFor(missing.url)), 'config', /answered 404/);
+  });
+
+  it('on a ConnectWise cloud host a missing or non-JSON lookup stays a config error naming the URL', async () => {
+    const site = resolveSiteUrl('na.myconnectwise.net');
+    assert.equal(site.cloudHost, true);
+    const answers: HttpResponse[] = [
+      { status: 404, headers: {}, text: '{}' },
+      { status: 200, headers: { 'content-type': 'text/html' }, text: '<html>welcome</html>' },
+    ];
+    for (const answer of answers) {
+      const send: Send = async () => answer;
+      const err = await rejectsWith(
+        discoverCompanyInfo(send, site, 'acme'),
+        'config',
+        /https:\/\/api-na\.myconnectwise\.net does not look like a ConnectWise site/,
+      );
+      assert.equal(err.retryable, false);
+    }
+  });
+
+  it('a JSON null lookup answer is an unknown company on a non-cloud host too, never a fallback', async () => {
+    const site = resolveSiteUrl('https://cw.example.com');
+    assert.equal(site.cloudHost, false);
+    const send: Send = async () => ({ status: 200, headers: {}, text: 'null' });
+    await rejectsWith(discoverCompanyInfo(send, site, 'acme'), 'unknown_company');
   });
 });
 
@@ -298,17 +356,49 @@ describe('responses', () => {
     assert.equal(err.retryable, true);
   });
 
-  it('a record that does not match its schema fails the page, naming the record and field but not values', async () => {
+  it('an oddly typed documented field does not fail the page: the record comes with the value as sent', async () => {
+    const odd = {
+      id: 5,
+      name: 'Secret Name',
+      serialNumber: 12345,
+      ram: 8,
+      status: { id: '3' },
+      company: 5,
+      _info: { lastUpdated: '2024-01-01T00:00:00Z' },
+    };
     const s = await stub(
       cloudSite(
         () => 'v2025_1/',
-        (_req, res) => json(res, 200, [{ id: 5, name: 'Secret Name', deletedFlag: 'maybe' }]),
+        (req, res) =>
+          json(res, 200, req.url.pathname.endsWith('/5') ? odd : [odd, { id: '6', name: 'Fine' }]),
       ),
     );
     const client = await createConnectWiseClient(settingsFor(s.url));
-    const err = await rejectsWith(client.list('companies'), 'invalid_response', /id 5.*deletedFlag/);
-    assert.equal(err.retryable, false);
-    assert.doesNotMatch(err.message, /maybe|Secret Name/);
+    const page = await client.list('configurations');
+    assert.deepEqual(page.records, [odd, { id: 6, name: 'Fine' }]);
+    assert.deepEqual(await client.get('configurations', 5), odd);
+  });
+
+  it('an unreadable id or _info fails the page, naming the record and field but not values', async () => {
+    const s = await stub(
+      cloudSite(
+        () => 'v2025_1/',
+        (req, res) =>
+          json(
+            res,
+            200,
+            req.url.pathname.endsWith('/companies')
+              ? [{ id: 5, name: 'Secret Name', deletedFlag: 'maybe', _info: 'x' }]
+              : [{ id: 'five', name: 'Secret Name' }],
+          ),
+      ),
+    );
+    const client = await createConnectWiseClient(settingsFor(s.url));
+    const info = await rejectsWith(client.list('companies'), 'invalid_response', /id 5.*_info/);
+    assert.equal(info.retryable, false);
+    assert.doesNotMatch(info.message, /maybe|Secret Name|deletedFlag/);
+    const id = await rejectsWith(client.list('tickets'), 'invalid_response', /id five.*position 0.*id:/);
+    assert.doesNotMatch(id.message, /Secret Name/);
   });
 
   it('reads hasMore from the Link header', async () => {
@@ -479,6 +569,28 @@ describe('keyset reads', () => {
     assert.deepEqual(page.nextCursor, { lastUpdated: '2024-05-01T10:00:01Z', id: 8 });
     assert.equal(page.serverTime, '2024-05-01T10:05:00.000Z');
     assert.equal(page.done, true);
+  });
+});
+
+describe('keyset order', () => {
+  it('a server that ignores orderBy=lastUpdated asc, id asc fails the read, not retryable', async () => {
+    const s = await stub(
+      cloudSite(
+        () => 'v2025_1/',
+        (_req, res) =>
+          json(res, 200, [
+            { id: 2, _info: { lastUpdated: '2024-05-01T10:00:09Z' } },
+            { id: 1, _info: { lastUpdated: '2024-05-01T10:00:01Z' } },
+          ]),
+      ),
+    );
+    const client = await createConnectWiseClient(settingsFor(s.url));
+    const err = await rejectsWith(
+      client.readKeysetPage('configurations', { cursor: null, pageSize: 2 }),
+      'invalid_response',
+      /did not honour orderBy=lastUpdated asc, id asc for Configurations/,
+    );
+    assert.equal(err.retryable, false);
   });
 });
 

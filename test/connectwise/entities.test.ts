@@ -66,11 +66,40 @@ describe('record schemas', () => {
     assert.deepEqual(ENTITIES.tickets.schema.parse(ticket), ticket);
   });
 
-  it('refuses a value of the wrong type', () => {
-    assert.equal(ENTITIES.companies.schema.safeParse({ id: 'one' }).success, false);
-    assert.equal(ENTITIES.companies.schema.safeParse({ deletedFlag: 'no' }).success, false);
-    assert.equal(ENTITIES.companies.schema.safeParse({ types: { id: 1 } }).success, false);
-    assert.equal(ENTITIES.configurations.schema.safeParse({ company: 'Acme' }).success, false);
+  it('keeps a documented field of another type as it came, with the rest of the record typed (§6)', () => {
+    const configuration = {
+      id: 7,
+      name: 'SRV-01',
+      serialNumber: 12345,
+      ram: 8,
+      status: { id: '3', name: 'Active' },
+      company: 5,
+      activeFlag: 'yes',
+      questions: { questionId: 1 },
+      _info: { lastUpdated: '2024-01-01T00:00:00Z' },
+    };
+    assert.deepEqual(ENTITIES.configurations.schema.parse(configuration), configuration);
+    const company = { id: 1, types: { id: 1, name: 'Client' }, deletedFlag: 'no', integratorTags: 'a' };
+    assert.deepEqual(ENTITIES.companies.schema.parse(company), company);
+    const agreement = { id: 2, type: 'Managed', company: 'Acme', startDate: 20240101 };
+    assert.deepEqual(ENTITIES.agreements.schema.parse(agreement), agreement);
+  });
+
+  it('reads a numeric string id as the number', () => {
+    for (const entity of ENTITY_NAMES) {
+      const parsed = ENTITIES[entity].schema.parse({ id: '1', name: 'x' });
+      assert.equal(parsed.id, 1, entity);
+    }
+    assert.equal(ENTITIES.tickets.schema.parse({ id: ' 42 ' }).id, 42);
+  });
+
+  it('refuses an id that is not a whole number, and an _info that is not an object', () => {
+    for (const id of ['one', 1.5, '1.5', '', true, { id: 1 }, '99999999999999999999']) {
+      assert.equal(ENTITIES.companies.schema.safeParse({ id }).success, false, JSON.stringify(id));
+    }
+    for (const info of ['2024-01-01T00:00:00Z', [1], 5]) {
+      assert.equal(ENTITIES.companies.schema.safeParse({ id: 1, _info: info }).success, false);
+    }
   });
 });
 

@@ -104,19 +104,76 @@ describe('keyset page', () => {
     );
   });
 
+  const orderError = (pattern: RegExp) => (err: unknown) =>
+    err instanceof ConnectorError &&
+    err.kind === 'invalid_response' &&
+    !err.retryable &&
+    /did not honour orderBy=lastUpdated asc, id asc/.test(err.message) &&
+    pattern.test(err.message);
+
   it('refuses a full page that does not move past the cursor (it would loop)', () => {
     const cursor = { lastUpdated: '2024-01-01T00:00:00Z', id: 9 };
     assert.throws(
       () => keysetPage('Companies', [rec(9, '2024-01-01T00:00:00Z')], cursor, 1),
       (err: unknown) =>
-        err instanceof ConnectorError && err.kind === 'invalid_response' && /loop/.test(err.message),
+        err instanceof ConnectorError &&
+        err.kind === 'invalid_response' &&
+        /does not move past the cursor \(2024-01-01T00:00:00Z, id 9\)/.test(err.message),
     );
   });
 
-  it('never moves the cursor backwards', () => {
+  it('refuses a record from before the cursor’s second, on a short page too; the cursor never moves backwards', () => {
     const cursor = { lastUpdated: '2024-01-01T00:00:05Z', id: 9 };
-    const page = keysetPage('Companies', [rec(3, '2024-01-01T00:00:01Z')], cursor, 10);
-    assert.deepEqual(page.nextCursor, cursor);
+    assert.throws(
+      () => keysetPage('Companies', [rec(3, '2024-01-01T00:00:01Z')], cursor, 10),
+      orderError(/is before the cursor \(2024-01-01T00:00:05Z, id 9\)/),
+    );
+    // A lower id in the cursor's own second comes back from a server that keeps fractions of seconds
+    // (`lastUpdated > [t]` matches them): read again, harmless, and the cursor stays where it was.
+    assert.deepEqual(
+      keysetPage('Companies', [rec(8, '2024-01-01T00:00:05Z')], cursor, 10).nextCursor,
+      cursor,
+    );
+    const after = [rec(10, '2024-01-01T00:00:05Z'), rec(1, '2024-01-01T00:00:06Z')];
+    assert.deepEqual(keysetPage('Companies', after, cursor, 10).nextCursor, {
+      lastUpdated: '2024-01-01T00:00:06Z',
+      id: 1,
+    });
+  });
+
+  it('refuses a page whose lastUpdated goes down: the last record would skip the ones before it', () => {
+    const byTime = [
+      rec(1, '2024-01-01T00:00:03Z'),
+      rec(2, '2024-01-01T00:00:01Z'),
+      rec(3, '2024-01-01T00:00:02Z'),
+    ];
+    assert.throws(
+      () => keysetPage('Companies', byTime, null, 3),
+      orderError(/position 1 \(2024-01-01T00:00:01Z, id 2\) sorts before the record at position 0/),
+    );
+    const serverTime = Date.parse('2024-01-01T00:00:10Z');
+    assert.throws(
+      () => keysetPage('Companies', byTime, null, 3, { serverTime, settleMs: 0 }),
+      orderError(/position 1/),
+    );
+  });
+
+  it('takes ids out of order within one second (fractions the server does not show), moving to the highest', () => {
+    const byId = [rec(5, '2024-01-01T00:00:00Z'), rec(4, '2024-01-01T00:00:00Z')];
+    const page = keysetPage('Companies', byId, null, 10);
+    assert.equal(page.records.length, 2);
+    assert.deepEqual(page.nextCursor, { lastUpdated: '2024-01-01T00:00:00Z', id: 5 });
+  });
+
+  it('accepts equal times in id order, and the same instant written with or without a zone', () => {
+    const page = keysetPage(
+      'Companies',
+      [rec(1, '2024-01-01T00:00:00'), rec(2, '2024-01-01T00:00:00Z'), rec(2, '2024-01-01T00:00:00.000Z')],
+      null,
+      10,
+    );
+    assert.equal(page.records.length, 3);
+    assert.deepEqual(page.nextCursor, { lastUpdated: '2024-01-01T00:00:00.000Z', id: 2 });
   });
 
   it('reports the server time from the Date header', () => {

@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ConnectorError } from '../../connectors/errors.js';
 import { createConnectWiseClient, type ConnectWiseClient } from '../../connectors/connectwise/index.js';
+import { entityDefinition } from '../../connectors/connectwise/entities.js';
+import { fieldSpecsFor } from '../../connectors/connectwise/field-specs.js';
+import { fieldSchema } from '../../connectors/connectwise/schemas.js';
 import { ids, simulatorSettings, startSimulator, type Simulator } from './support/simulator.js';
 
 let sim: Simulator;
@@ -148,10 +151,18 @@ describe('reads against the simulator', () => {
     assert.deepEqual(seen, expected);
   });
 
-  it('every record of every entity passes its schema', async () => {
+  it('every record of every entity passes its schema, every documented field with its declared type', async () => {
     for (const entity of ['companies', 'configurations', 'catalog', 'tickets', 'agreements'] as const) {
       const page = await client.list(entity, { pageSize: 1000 });
       assert.equal(page.records.length, sim.admin.all(entity).length, entity);
+      // The record schema keeps an oddly typed field raw; the simulator should never send one.
+      const specs = fieldSpecsFor(entityDefinition(entity).path);
+      for (const record of page.records) {
+        for (const spec of specs) {
+          const ok = fieldSchema(spec).safeParse(record[spec.name]).success;
+          assert.ok(ok, `${entity} ${String(record.id)}: ${spec.name}`);
+        }
+      }
     }
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConnectorError } from '../../connectors/errors.js';
-import { parseConnectWiseSettings } from '../../connectors/connectwise/settings.js';
+import { DEFAULT_API_VERSION, parseConnectWiseSettings } from '../../connectors/connectwise/settings.js';
 import { apiRoot, companyInfoUrl, resolveSiteUrl } from '../../connectors/connectwise/url.js';
 
 function configError(fn: () => unknown, pattern: RegExp): void {
@@ -95,10 +95,11 @@ describe('site URL', () => {
 });
 
 describe('settings', () => {
-  it('applies the defaults: cloud, model version 2022.1, no pinned codebase', () => {
+  it('applies the defaults: cloud, model version 2025.1 (the vendor spec version), no pinned codebase', () => {
     const settings = parseConnectWiseSettings(valid);
     assert.equal(settings.selfHosted, false);
-    assert.equal(settings.apiVersion, '2022.1');
+    assert.equal(settings.apiVersion, '2025.1');
+    assert.equal(DEFAULT_API_VERSION, '2025.1');
     assert.equal(settings.codebase, undefined);
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { matchesFilters, planFilters } from '../../mapping/filters.js';
+import { matchesFilters, planFilters, utcInstant } from '../../mapping/filters.js';
 import type { Filter } from '../../mapping/spec.js';
 
 const company = {
@@ -75,4 +75,49 @@ describe('filters', () => {
       false,
     );
   });
+});
+
+describe('dates without a zone', () => {
+  /** Runs fn with the process in another time zone (Node re-reads TZ when it is assigned). */
+  function inTimeZone(tz: string, fn: () => void): void {
+    const saved = process.env.TZ;
+    process.env.TZ = tz;
+    try {
+      fn();
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  }
+
+  const naive = { id: 1, _info: { lastUpdated: '2025-06-01T10:00:00', dateEntered: '2025-06-01' } };
+
+  for (const tz of ['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Kiritimati']) {
+    it(`reads a naive date or datetime as UTC, whatever the worker's zone (${tz})`, () => {
+      inTimeZone(tz, () => {
+        const hold: Filter[] = [
+          { field: '_info/lastUpdated', op: '=', value: '2025-06-01T10:00:00Z' },
+          { field: '_info/lastUpdated', op: '<', value: '2025-06-01T12:00:00Z' },
+          { field: '_info/lastUpdated', op: '>', value: '2025-06-01T08:00:00Z' },
+          { field: '_info/lastUpdated', op: '=', value: '2025-06-01T12:00:00+02:00' },
+          { field: '_info/lastUpdated', op: '=', value: '2025-06-01T05:00:00-0500' },
+          { field: '_info/lastUpdated', op: '>', value: '2025-06-01T09:59:59' },
+          { field: '_info/dateEntered', op: '=', value: '2025-06-01T00:00:00Z' },
+          { field: '_info/dateEntered', op: '<', value: '2025-06-01T00:30:00' },
+        ];
+        for (const filter of hold)
+          assert.equal(matchesFilters(naive, [filter]), true, JSON.stringify(filter));
+        const fail: Filter[] = [
+          { field: '_info/lastUpdated', op: '!=', value: '2025-06-01T10:00:00Z' },
+          { field: '_info/lastUpdated', op: '>', value: '2025-06-01T10:30:00Z' },
+          { field: '_info/lastUpdated', op: '<', value: '2025-06-01T09:30:00Z' },
+        ];
+        for (const filter of fail)
+          assert.equal(matchesFilters(naive, [filter]), false, JSON.stringify(filter));
+        assert.equal(utcInstant('2025-06-01T10:00:00'), Date.UTC(2025, 5, 1, 10));
+        assert.equal(utcInstant('2025-06-01'), Date.UTC(2025, 5, 1));
+        assert.equal(utcInstant('2025-06-01T10:00:00.250+0130'), Date.UTC(2025, 5, 1, 8, 30, 0, 250));
+      });
+    });
+  }
 });
