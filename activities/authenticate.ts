@@ -15,6 +15,19 @@ import { asEntity } from './source-fields.js';
 
 const CHECK_TTL_MS = 10 * 60_000;
 
+/**
+ * The account's date format, or '' when the account states one we cannot read: that only matters to
+ * records that carry dates, which the mapping then quarantines with the reason, while the rest still syncs.
+ */
+async function accountDateFormat(ap: { dateFormat(): Promise<string> }): Promise<string> {
+  try {
+    return await ap.dateFormat();
+  } catch (err) {
+    if (err instanceof ConnectorError && err.kind === 'config') return '';
+    throw err;
+  }
+}
+
 export function makeAuthenticate(deps: { connections: Connections; now?: () => number }) {
   const now = deps.now ?? Date.now;
   const checked = new Map<string, number>();
@@ -30,7 +43,7 @@ export function makeAuthenticate(deps: { connections: Connections; now?: () => n
     const key = `${input.integrationId}:${integration.updatedAt}:${entity}:${input.groupId}`;
     const ap = await deps.connections.assetpanda(input.integrationId);
     const at = checked.get(key);
-    if (at !== undefined && now() - at < CHECK_TTL_MS) return { dateFormat: await ap.dateFormat() };
+    if (at !== undefined && now() - at < CHECK_TTL_MS) return { dateFormat: await accountDateFormat(ap) };
 
     const cw = await deps.connections.connectwise(input.integrationId);
     const cwTest = await cw.testConnection([entity]);
@@ -57,6 +70,6 @@ export function makeAuthenticate(deps: { connections: Connections; now?: () => n
         `Asset Panda: the account has no group ${input.groupId}; fix the mapping's groupId`,
       );
     checked.set(key, now());
-    return { dateFormat: await ap.dateFormat() };
+    return { dateFormat: await accountDateFormat(ap) };
   };
 }

@@ -2,6 +2,7 @@
  * Activities at the edges of a run: start it (mapping, cursor, lock, crash recovery), change its status,
  * and finish it (summary, lock, staged data).
  */
+import { instant } from '../connectors/connectwise/keyset.js';
 import { runsTotal } from '../observability/metrics.js';
 import type { Store } from '../store/index.js';
 import type { RunStatus } from '../store/runs.js';
@@ -18,7 +19,8 @@ export const cursorText = (c: Cursor | null | undefined): string | null =>
   c ? `${c.lastUpdated}#${c.lastId}` : null;
 
 export function rewind(cursor: Cursor, seconds: number): Cursor {
-  const at = Date.parse(cursor.lastUpdated) - seconds * 1000;
+  // ConnectWise may write times without a zone; they are UTC whatever the worker's zone is.
+  const at = instant(cursor.lastUpdated) - seconds * 1000;
   return { lastUpdated: new Date(Math.max(0, at)).toISOString(), lastId: 0 };
 }
 

@@ -88,7 +88,12 @@ export function applyTransform(value: unknown, transform: Transform, ctx: Transf
       if (value === null || value === undefined || value === '') return '';
       const parsed = typeof value === 'string' || typeof value === 'number' ? dayjs.utc(value) : undefined;
       if (!parsed?.isValid()) throw new MappingError(`${JSON.stringify(value)} is not a date`);
-      return parsed.format(transform.format ?? ctx.dateFormat);
+      const format = transform.format ?? ctx.dateFormat;
+      if (format === '')
+        throw new MappingError(
+          "the Asset Panda account's date format could not be read; set assetPanda.dateFormat on the integration",
+        );
+      return parsed.format(format);
     }
     case 'lookup': {
       const key = textOf(value);

@@ -4,6 +4,7 @@
  * again, so a retry never duplicates an object.
  */
 import { fieldText, type ApObject, type AssetPandaClient } from '../connectors/assetpanda/index.js';
+import { ConnectorError } from '../connectors/errors.js';
 
 export interface PendingCreate {
   uniqueValue: string;
@@ -19,8 +20,8 @@ const WINDOW_MAX_AGE_MS = 15 * 60_000;
 const CLOCK_MARGIN_MS = 10_000;
 const SEARCH_LIMIT = 100;
 const MAX_WINDOW_PAGES = 200;
-/** Pages of near-matches read for one value before it is taken as absent. */
-const MAX_FILTER_PAGES = 20;
+/** Pages of near-matches read for one value; past that we cannot tell, and say so. */
+const MAX_FILTER_PAGES = 200;
 
 const valueOf = (object: ApObject, key: string): string => (fieldText(object.fields[key]) ?? '').trim();
 
@@ -33,7 +34,9 @@ async function oneByOne(
 ): Promise<void> {
   for (const value of values) {
     // Match semantics of field_filters are undocumented (it may match parts of values, or be ignored):
-    // compare exactly on our side and read on past a page of near-matches.
+    // compare exactly on our side and read on past pages of near-matches. Only an empty page ends the
+    // search: a server that caps the page size makes every page look short.
+    let exhausted = false;
     for (let page = 0, offset = 0; page < MAX_FILTER_PAGES && !found.has(value); page++) {
       const result = await ap.search(
         groupId,
@@ -42,8 +45,20 @@ async function oneByOne(
       );
       const hit = result.objects.find((o) => valueOf(o, key) === value);
       if (hit) found.set(value, hit);
-      if (result.objects.length < SEARCH_LIMIT) break;
+      if (result.objects.length === 0) {
+        exhausted = true;
+        break;
+      }
       offset += result.objects.length;
+    }
+    if (!found.has(value) && !exhausted) {
+      // Creating again could duplicate an object we failed to see; stop and say why instead.
+      throw new ConnectorError({
+        target: 'assetpanda',
+        kind: 'invalid_response',
+        retryable: false,
+        message: `could not tell whether an object with ${key} ${JSON.stringify(value)} exists: Asset Panda's search by that value returned more than ${MAX_FILTER_PAGES * SEARCH_LIMIT} objects without it`,
+      });
     }
   }
 }

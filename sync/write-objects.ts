@@ -273,7 +273,25 @@ async function recoverInterrupted(
     })),
     ctx.ap.serverNow().getTime(),
   );
-  const recovered = pending.filter((r) => found.has(sentValue(r)));
+  // An object with the value is not necessarily ours: it may be one a person made, or one an archived
+  // record still points to. Treat it the way takeOver does: a live owner keeps it (the record goes back to
+  // be created, and a unique rule's refusal quarantines it); an archived owner lets go of it; an archived
+  // object is unarchived, since the record it now stands for is live.
+  const recovered: MappedRecord[] = [];
+  for (const r of pending) {
+    const object = found.get(sentValue(r));
+    if (!object) continue;
+    const owner = await ctx.store.identity.ownerOfObject(ctx.integrationId, ctx.entity, object.id);
+    if (owner && owner.cwId !== r.cwId) {
+      if (!owner.archived) continue;
+      await ctx.store.identity.forget(ctx.integrationId, ctx.entity, [owner.cwId]);
+    }
+    if (object.archived) {
+      ctx.beforeWrite();
+      await ctx.ap.unarchiveObjects(ctx.groupId, [object.id]);
+    }
+    recovered.push(r);
+  }
   // Found objects carry the values of the interrupted attempt; a null hash makes the next sight update them.
   await ctx.store.staging.writeResults(
     ctx.pageId,
@@ -281,12 +299,12 @@ async function recoverInterrupted(
     ctx.entity,
     recovered.map((r) => result(ctx, r, (found.get(sentValue(r)) as ApObject).id, null, 'created')),
   );
+  const recoveredIds = new Set(recovered.map((r) => r.cwId));
   await ctx.store.identity.clearIntents(
     ctx.integrationId,
     ctx.entity,
-    pending.filter((r) => !found.has(sentValue(r))).map((r) => r.cwId),
+    pending.filter((r) => !recoveredIds.has(r.cwId)).map((r) => r.cwId),
   );
-  const recoveredIds = new Set(recovered.map((r) => r.cwId));
   return records.filter((r) => !recoveredIds.has(r.cwId));
 }
 

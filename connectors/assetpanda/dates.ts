@@ -1,8 +1,9 @@
 /**
  * Asset Panda takes dates as strings in the account's date format (the archive example is '11/24/2022').
  * How the account states its format is UNDOCUMENTED, so we read dayjs-style tokens (MM/DD/YYYY), their
- * lower-case spelling (mm/dd/yyyy: this helper formats dates only, so 'mm' cannot mean minutes) and
- * strftime (%m/%d/%Y). A format with anything else is refused rather than guessed at.
+ * lower-case spelling (mm/dd/yyyy: this helper formats dates only, so 'mm' cannot mean minutes), strftime
+ * (%m/%d/%Y) and PHP's date() letters (m/d/Y), recognised by a lone Y, j, n or F, which no other spelling
+ * uses. A format with anything else is refused rather than guessed at.
  */
 import { apError } from './errors.js';
 
@@ -44,17 +45,32 @@ const TOKENS: Array<[RegExp, string, (d: Day) => string]> = [
   [/^(D|d|%-d|%e)/, 'D', (d) => String(d.day)],
 ];
 
+// PHP's date() letters, one letter a part: m and d are zero-padded there, unlike the lower-case reading above.
+const PHP_TOKENS: Array<[RegExp, string, (d: Day) => string]> = [
+  [/^Y/, 'YYYY', (d) => pad(d.year, 4)],
+  [/^y/, 'YY', (d) => pad(d.year % 100)],
+  [/^F/, 'MMMM', (d) => MONTHS[d.month - 1] ?? ''],
+  [/^M/, 'MMM', (d) => (MONTHS[d.month - 1] ?? '').slice(0, 3)],
+  [/^m/, 'MM', (d) => pad(d.month)],
+  [/^n/, 'M', (d) => String(d.month)],
+  [/^d/, 'DD', (d) => pad(d.day)],
+  [/^j/, 'D', (d) => String(d.day)],
+];
+
+const looksLikePhp = (format: string): boolean => /(^|[^Y%])Y([^Y]|$)|(^|[^%])[jnF]/.test(format);
+
 type Part = { literal: string } | { token: string; render: (d: Day) => string };
 
 /** Splits an account format into date parts and literal characters, refusing what it cannot read. */
 function parse(format: string): Part[] {
+  const tokens = looksLikePhp(format) ? PHP_TOKENS : TOKENS;
   const parts: Part[] = [];
   let rest = format;
   let sawYear = false;
   let sawMonth = false;
   let sawDay = false;
   while (rest.length > 0) {
-    const hit = TOKENS.find(([re]) => re.test(rest));
+    const hit = tokens.find(([re]) => re.test(rest));
     if (hit) {
       const [re, token, render] = hit;
       const spelled = re.exec(rest)?.[0] ?? '';

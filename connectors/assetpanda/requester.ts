@@ -32,11 +32,16 @@ export function validate<S extends z.ZodType>(schema: S, body: unknown, request:
 /**
  * The vendor lists a missing or invalid API key under 400 as well as 401, and does not say which an
  * expired session token gets. A plain 400 (not one with per-field errors, which is about the data) is
- * therefore treated like a 401 once: a sender with login credentials fetches a fresh token and tries again.
- * Nothing was written on a 400, so the second attempt cannot duplicate anything.
+ * therefore treated like a 401 once, when it may be about the token: always for reads (a retry of a read
+ * cannot write anything), and for writes only when the answer speaks of a token, key or authentication, so
+ * that a refused write is never sent again on a guess.
  */
-function mayBeExpiredToken(err: unknown): err is ConnectorError {
-  return err instanceof ConnectorError && err.status === 400 && err.kind === 'bad_request';
+const AUTH_WORDS = /token|api.?key|auth|session|expired|credential/i;
+
+function mayBeExpiredToken(err: unknown, call: ApiCall): err is ConnectorError {
+  if (!(err instanceof ConnectorError) || err.status !== 400 || err.kind !== 'bad_request') return false;
+  const read = call.method === 'GET' || /\/search(\/|$)/.test(call.path);
+  return read || AUTH_WORDS.test(err.message);
 }
 
 export function createRequester(transport: Transport, tokens: TokenSource): Requester {
@@ -46,7 +51,7 @@ export function createRequester(transport: Transport, tokens: TokenSource): Requ
       return await transport.send({ ...call, token });
     } catch (err) {
       const unauthorized = isUnauthorized(err);
-      if (!unauthorized && !mayBeExpiredToken(err)) throw err;
+      if (!unauthorized && !mayBeExpiredToken(err, call)) throw err;
       const request = describeRequest(call.method, call.path);
       const fresh = await tokens.renew(token);
       if (fresh === undefined) {

@@ -52,16 +52,11 @@ const totals = {
     .catch(undefined),
 };
 
-// `{objects: [...]}` is what the vendor shows; `objects: null` on an empty result and a `{data: [...]}`
-// wrapper are plausible variants that cost nothing to accept.
+// `{objects: [...]}` is what the vendor shows; a `{data: [...]}` wrapper is a plausible variant that costs
+// nothing to accept. `objects: null` is refused: read as an empty group it would make a first sync create a
+// copy of every object already there.
 const searchResponse = z.union([
-  z.looseObject({
-    objects: z
-      .array(z.unknown())
-      .nullable()
-      .transform((o) => o ?? []),
-    ...totals,
-  }),
+  z.looseObject({ objects: z.array(z.unknown()), ...totals }),
   z.looseObject({ data: z.array(z.unknown()), ...totals }).transform(({ data, total, totals }) => ({
     objects: data,
     total,

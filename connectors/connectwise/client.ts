@@ -7,6 +7,7 @@
 import { discoverCompanyInfo, type CompanyInfo } from './codebase.js';
 import type { ConditionFilter } from './conditions.js';
 import { ENTITY_NAMES, entityDefinition, type CwEntity, type EntityDefinition } from './entities.js';
+import { ConnectorError } from '../errors.js';
 import { cwError, errorFromResponse } from './errors.js';
 import {
   KEYSET_FIELDS,
@@ -219,7 +220,29 @@ export async function createConnectWiseClient(
         details: classified.details,
       });
     }
-    return { body: jsonBody(response, request, context), response, request };
+    try {
+      return { body: jsonBody(response, request, context), response, request };
+    } catch (err) {
+      // On a host that did not answer the company lookup either, a page that is not JSON says the address
+      // is not a ConnectWise API, not that an edge is having a moment: waiting will not fix it.
+      if (
+        info?.fallback &&
+        err instanceof ConnectorError &&
+        err.kind === 'invalid_response' &&
+        err.retryable
+      ) {
+        throw cwError(
+          'config',
+          `${site.host} answered neither the company lookup nor ${describeRequest(request.method, request.url)} with JSON: it does not look like a ConnectWise API. Check the site URL.`,
+          {
+            status: response.status,
+            request: describeRequest(request.method, request.url),
+            retryable: false,
+          },
+        );
+      }
+      throw err;
+    }
   }
 
   const unexpected404 = (definition: EntityDefinition) =>

@@ -45,7 +45,7 @@ export function keysetConditions(userConditions: string, cursor: KeysetCursor | 
 
 /** Milliseconds since the epoch; a time without a zone is UTC, as ConnectWise writes it. */
 export function instant(datetime: string): number {
-  const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(datetime) || !datetime.includes('T') ? datetime : `${datetime}Z`;
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(datetime) || !datetime.includes('T') ? datetime : `${datetime}Z`;
   return Date.parse(zoned);
 }
 
@@ -94,8 +94,8 @@ export interface SettleOptions {
  * could jump past records never handed on. Retrying would get the same order, so the error is not retryable.
  *
  * Ids are not checked within one lastUpdated: a server that keeps fractions of a second but writes whole
- * seconds sorts such records by a time we cannot see, and the `lastUpdated > [t]` half of the cursor
- * condition reads those fractions again, so no record is lost that way.
+ * seconds sorts such records by a time we cannot see. Where such a second ends a full page, keysetPage
+ * starts the next read at the beginning of that second rather than past its highest id.
  */
 export function assertKeysetOrder(
   entity: string,
@@ -155,7 +155,17 @@ export function keysetPage<R extends ConnectWiseRecord>(
   }
   const heldBack = records.length - kept;
   const full = records.length >= pageSize;
-  const nextCursor = furthest([cursor, ...cursors.slice(0, kept)]);
+  let nextCursor = furthest([cursor, ...cursors.slice(0, kept)]);
+  const last = cursors[kept - 1];
+  if (full && kept === records.length && last !== undefined) {
+    // A full page may end inside a second. If the ids of that last second came out of order, the server
+    // did not sort them by id (it keeps fractions it does not show, or ignores `id asc`), and records of
+    // that second with lower ids may still be unread: the next read starts at the beginning of the second.
+    const t = instant(last.lastUpdated);
+    const tail = cursors.filter((c) => instant(c.lastUpdated) === t);
+    if (tail.some((c, i) => i > 0 && c.id < (tail[i - 1]?.id ?? 0)))
+      nextCursor = { lastUpdated: last.lastUpdated, id: 0 };
+  }
   if (
     full &&
     heldBack === 0 &&

@@ -155,6 +155,30 @@ describe('Asset Panda authentication', () => {
     assert.equal(err.status, 400);
     assert.equal(plain.requests.length, 4, 'token, call, token, call');
 
+    // A refused write is sent again only when the answer speaks of the token or key.
+    const write = await stub((r) =>
+      r.path === '/v3/session/token'
+        ? { status: 200, json: { token: 'T' } }
+        : { status: 400, json: { message: 'bad parameter' } },
+    );
+    const refusedWrite = await rejects(
+      createAssetPandaClient({ baseUrl: write.url, ...ACCOUNT }).createObjects(1, [{ field_2: 'x' }]),
+    );
+    assert.equal(refusedWrite.kind, 'bad_request');
+    assert.equal(write.requests.length, 2, 'token, create: not sent again on a guess');
+    let issued = 0;
+    const expired = await stub((r) => {
+      if (r.path === '/v3/session/token') return { status: 200, json: { token: `T${++issued}` } };
+      return r.headers.authorization === 'Bearer T2'
+        ? { status: 201, json: { objects: [{ id: 'o1', data: { field_2: 'x' } }] } }
+        : { status: 400, json: { message: 'Invalid API key' } };
+    });
+    const created = await createAssetPandaClient({ baseUrl: expired.url, ...ACCOUNT }).createObjects(1, [
+      { field_2: 'x' },
+    ]);
+    assert.equal(created.objects.length, 1);
+    assert.equal(issued, 2);
+
     const fields = await stub((r) =>
       r.path === '/v3/session/token'
         ? { status: 200, json: { token: 'T' } }

@@ -32,6 +32,11 @@ describe('formatting dates for the account', () => {
       ['%-m/%-d/%y', 'M/D/YY'],
       ['d mmm yyyy', 'D MMM YYYY'],
       ['MMMM D, YYYY', 'MMMM D, YYYY'],
+      ['%B %e, %Y', 'MMMM D, YYYY'],
+      ['m/d/Y', 'MM/DD/YYYY'],
+      ['d.m.Y', 'DD.MM.YYYY'],
+      ['n/j/y', 'M/D/YY'],
+      ['F j, Y', 'MMMM D, YYYY'],
     ] as const) {
       assert.equal(toDayjsFormat(account), dayjsFormat, account);
       const spec = mappingSpecSchema.parse({

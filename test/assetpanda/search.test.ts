@@ -107,11 +107,15 @@ describe('searching objects', () => {
     assert.equal(stub.requests.length, 0);
   });
 
-  it('reads {objects}, {objects: null}, {data} and a bare list alike', async () => {
+  it('reads {objects}, {data} and a bare list alike, and refuses objects: null', async () => {
     const one = [{ id: 'a1', data: { field_1: 'x' } }];
+    const nulls = await clientFor(() => ({ status: 200, json: { objects: null } }));
+    await assert.rejects(
+      nulls.client.search(9, {}, { offset: 0, limit: 5 }),
+      (e: unknown) => e instanceof ConnectorError && e.kind === 'invalid_response',
+    );
     for (const [json, ids] of [
       [{ objects: one, totals: { objects: 1 } }, ['a1']],
-      [{ objects: null }, []],
       [{ data: one, total: 1 }, ['a1']],
       [one, ['a1']],
     ] as const) {

@@ -285,6 +285,16 @@ describe('codebase discovery', () => {
     );
   });
 
+  it('an address that answers HTML everywhere is a config error, not something to retry', async () => {
+    const s = await stub((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html>welcome</html>');
+    });
+    const client = await createConnectWiseClient(settingsFor(s.url));
+    const err = await rejectsWith(client.list('companies'), 'config', /does not look like a ConnectWise API/);
+    assert.equal(err.retryable, false);
+  });
+
   it('on a ConnectWise cloud host a missing or non-JSON lookup stays a config error naming the URL', async () => {
     const site = resolveSiteUrl('na.myconnectwise.net');
     assert.equal(site.cloudHost, true);

@@ -165,6 +165,30 @@ describe('keyset page', () => {
     assert.deepEqual(page.nextCursor, { lastUpdated: '2024-01-01T00:00:00Z', id: 5 });
   });
 
+  it('starts the next read at the beginning of a second whose ids came out of order at the end of a full page', () => {
+    // A whole-second server that ignores `id asc`: (t, 3) may still be unread after [(t, 5), (t, 4)].
+    const page = keysetPage(
+      'Companies',
+      [rec(9, '2024-01-01T00:00:00Z'), rec(5, '2024-01-01T00:00:01Z'), rec(4, '2024-01-01T00:00:01Z')],
+      null,
+      3,
+    );
+    assert.equal(page.records.length, 3);
+    assert.deepEqual(page.nextCursor, { lastUpdated: '2024-01-01T00:00:01Z', id: 0 });
+    assert.equal(page.done, false);
+    // A full page that is all one such second cannot be paged through: refused rather than looping.
+    assert.throws(
+      () =>
+        keysetPage(
+          'Companies',
+          [rec(5, '2024-01-01T00:00:01Z'), rec(4, '2024-01-01T00:00:01Z')],
+          { lastUpdated: '2024-01-01T00:00:01Z', id: 0 },
+          2,
+        ),
+      /does not move past the cursor/,
+    );
+  });
+
   it('accepts equal times in id order, and the same instant written with or without a zone', () => {
     const page = keysetPage(
       'Companies',

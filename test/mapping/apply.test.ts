@@ -90,6 +90,20 @@ describe('mapping one record', () => {
     assert.equal(result.record.values.field_16, '2025-01-02 03:04');
   });
 
+  it('fails a record with a date, with the reason, when the account date format could not be read', () => {
+    const dated = spec({
+      fields: [{ source: 'purchaseDate', target: 'field_10', transform: { type: 'date' } }],
+    });
+    const result = mapRecord(dated, device, { dateFormat: '' });
+    assert.equal(result.ok, false);
+    if (!result.ok)
+      assert.match(result.failure.reason, /date format could not be read; set assetPanda.dateFormat/);
+    const explicit = spec({
+      fields: [{ source: 'purchaseDate', target: 'field_10', transform: { type: 'date', format: 'YYYY' } }],
+    });
+    assert.equal(mapRecord(explicit, device, { dateFormat: '' }).ok, true, 'a format of its own needs none');
+  });
+
   it('applies lookups, templates and defaults', () => {
     const result = mapRecord(
       spec({

@@ -10,8 +10,8 @@ const object = (n: number, value: string): ApObject => ({
   fields: { field_1: value },
 });
 
-/** A server that ignores field_filters and pages through the whole group, 100 at a time at most. */
-function looseServer(objects: ApObject[]) {
+/** A server that ignores field_filters and pages through the whole group, `cap` at a time at most. */
+function looseServer(objects: ApObject[], cap = 100) {
   const calls: Array<{ offset: number; limit: number }> = [];
   const ap = {
     async search(
@@ -20,7 +20,7 @@ function looseServer(objects: ApObject[]) {
       paging: { offset: number; limit: number },
     ): Promise<SearchPage> {
       calls.push(paging);
-      const page = objects.slice(paging.offset, paging.offset + paging.limit);
+      const page = objects.slice(paging.offset, paging.offset + Math.min(paging.limit, cap));
       return { objects: page, offset: paging.offset, limit: paging.limit };
     },
   } as unknown as AssetPandaClient;
@@ -46,17 +46,33 @@ describe('finding objects a lost create may have made', () => {
     );
   });
 
-  it('stops at the first short page when the value is not there', async () => {
-    const { ap, calls } = looseServer(Array.from({ length: 120 }, (_, i) => object(i, `X${i}`)));
+  it('reads on past short pages (a server that caps the page size), ending only on an empty page', async () => {
+    const group = [...Array.from({ length: 60 }, (_, i) => object(i, `SN-1${i}`)), object(999, 'SN-1')];
+    const capped = looseServer(group, 50);
     const now = Date.now();
+    const old = new Date(now - 3_600_000).toISOString();
     const found = await findCreatedObjects(
-      ap,
+      capped.ap,
       7,
       'field_1',
-      [{ uniqueValue: 'nope', createdAt: new Date(now - 3_600_000).toISOString() }],
+      [{ uniqueValue: 'SN-1', createdAt: old }],
       now,
     );
-    assert.equal(found.size, 0);
-    assert.equal(calls.length, 2);
+    assert.equal(found.get('SN-1')?.id, 'obj999');
+
+    const absent = looseServer(Array.from({ length: 120 }, (_, i) => object(i, `X${i}`)));
+    const none = await findCreatedObjects(
+      absent.ap,
+      7,
+      'field_1',
+      [{ uniqueValue: 'nope', createdAt: old }],
+      now,
+    );
+    assert.equal(none.size, 0);
+    assert.deepEqual(
+      absent.calls.map((c) => c.offset),
+      [0, 100, 120],
+      'until the empty page',
+    );
   });
 });
