@@ -292,12 +292,24 @@ async function recoverInterrupted(
     }
     recovered.push(r);
   }
-  // Found objects carry the values of the interrupted attempt; a null hash makes the next sight update them.
+  // A found object holds what the interrupted attempt sent, or someone else's values: write the record's
+  // values now where they differ, so the object is right when the run ends.
+  const stale = recovered.filter((r) => {
+    const object = found.get(sentValue(r)) as ApObject;
+    return Object.entries(r.values).some(([key, value]) => (fieldText(object.fields[key]) ?? '') !== value);
+  });
+  if (stale.length > 0) {
+    ctx.beforeWrite();
+    await ctx.ap.updateObjects(
+      ctx.groupId,
+      stale.map((r) => ({ id: (found.get(sentValue(r)) as ApObject).id, fields: r.values })),
+    );
+  }
   await ctx.store.staging.writeResults(
     ctx.pageId,
     ctx.integrationId,
     ctx.entity,
-    recovered.map((r) => result(ctx, r, (found.get(sentValue(r)) as ApObject).id, null, 'created')),
+    recovered.map((r) => result(ctx, r, (found.get(sentValue(r)) as ApObject).id, r.hash, 'created')),
   );
   const recoveredIds = new Set(recovered.map((r) => r.cwId));
   await ctx.store.identity.clearIntents(

@@ -54,6 +54,41 @@ describe('repairs and fences', () => {
     }
   });
 
+  it('gives an archived object to a new record that reuses its identifier, when a batch create is refused for it', async () => {
+    const h = await startHarness({ cw: { counts: { catalog: 6, companies: 2 } } });
+    try {
+      await mapEntity(h, 'catalog', (s) => ({ ...s, options: { ...s.options, maxArchiveShare: 1 } }));
+      const { worker, taskQueue } = await startWorker(env, h);
+      await worker.runUntil(async () => {
+        await runSync(env, taskQueue, h, 'catalog', 'full');
+        // A product is deleted: the next full run archives its object.
+        const [gone] = h.cw.admin.all('catalog');
+        h.cw.admin.remove('catalog', gone!.id as number);
+        await runSync(env, taskQueue, h, 'catalog', 'full');
+        assert.equal(h.ap.admin.objects(1003, { includeArchived: true }).filter((o) => o.archived).length, 1);
+        // A new product takes the old SKU, created in one batch with another new one: the unique rule
+        // refuses the batch, and the reused SKU's object is taken over, live again, not duplicated.
+        const template = { ...gone } as Record<string, unknown>;
+        delete template.id;
+        delete template._info;
+        h.cw.admin.create('catalog', { ...template, description: 'successor' });
+        h.cw.admin.create('catalog', { ...template, identifier: 'BRAND-NEW-SKU', description: 'new' });
+        const third = await runSync(env, taskQueue, h, 'catalog', 'full');
+        assert.equal(third.counts.failed, 0);
+      });
+      const objects = h.ap.admin.objects(1003, { includeArchived: true });
+      assert.equal(objects.filter((o) => o.archived).length, 0, 'the old object is live again');
+      const cmp = await compareWithSource(h, 'catalog');
+      assert.deepEqual(
+        [cmp.missing, cmp.duplicates, cmp.unexpected, cmp.wrongValues],
+        [[], [], [], []],
+        JSON.stringify(cmp),
+      );
+    } finally {
+      await h.close();
+    }
+  });
+
   it('does not archive a record that ConnectWise still has, even if the sweep did not see it', async () => {
     const h = await startHarness({ cw: { counts: { agreements: 20, companies: 5 } } });
     try {
