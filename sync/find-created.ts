@@ -4,7 +4,6 @@
  * again, so a retry never duplicates an object.
  */
 import { fieldText, type ApObject, type AssetPandaClient } from '../connectors/assetpanda/index.js';
-import { ConnectorError } from '../connectors/errors.js';
 
 export interface PendingCreate {
   uniqueValue: string;
@@ -31,6 +30,7 @@ async function oneByOne(
   key: string,
   values: readonly string[],
   found: Map<string, ApObject>,
+  inconclusive: Set<string>,
 ): Promise<void> {
   for (const value of values) {
     // Match semantics of field_filters are undocumented (it may match parts of values, or be ignored):
@@ -51,16 +51,18 @@ async function oneByOne(
       }
       offset += result.objects.length;
     }
-    if (!found.has(value) && !exhausted) {
-      // Creating again could duplicate an object we failed to see; stop and say why instead.
-      throw new ConnectorError({
-        target: 'assetpanda',
-        kind: 'invalid_response',
-        retryable: false,
-        message: `could not tell whether an object with ${key} ${JSON.stringify(value)} exists: Asset Panda's search by that value returned more than ${MAX_FILTER_PAGES * SEARCH_LIMIT} objects without it`,
-      });
-    }
+    if (!found.has(value) && !exhausted) inconclusive.add(value);
   }
+}
+
+/** What the lookups found, and the values they could not settle either way (see oneByOne). */
+export interface FoundObjects {
+  found: Map<string, ApObject>;
+  /**
+   * The search by these values returned more near-matches than we read: whether an object exists is not
+   * known, so the caller must neither create one (a possible duplicate) nor assume one.
+   */
+  inconclusive: Set<string>;
 }
 
 export async function findCreatedObjects(
@@ -70,17 +72,19 @@ export async function findCreatedObjects(
   pending: readonly PendingCreate[],
   /** Now by Asset Panda's clock, the clock the intents' times were taken from. */
   now: number,
-): Promise<Map<string, ApObject>> {
+): Promise<FoundObjects> {
   const found = new Map<string, ApObject>();
-  if (pending.length === 0) return found;
+  const inconclusive = new Set<string>();
+  const answer = { found, inconclusive };
+  if (pending.length === 0) return answer;
   const old = pending.filter((p) => now - Date.parse(p.createdAt) > WINDOW_MAX_AGE_MS);
   const recent = pending.filter((p) => now - Date.parse(p.createdAt) <= WINDOW_MAX_AGE_MS);
-  await oneByOne(ap, groupId, uniqueKey, [...new Set(old.map((p) => p.uniqueValue))], found);
+  await oneByOne(ap, groupId, uniqueKey, [...new Set(old.map((p) => p.uniqueValue))], found, inconclusive);
   const wanted = new Set(recent.map((p) => p.uniqueValue));
-  if (wanted.size === 0) return found;
+  if (wanted.size === 0) return answer;
   if (wanted.size <= ONE_BY_ONE_LIMIT) {
-    await oneByOne(ap, groupId, uniqueKey, [...wanted], found);
-    return found;
+    await oneByOne(ap, groupId, uniqueKey, [...wanted], found, inconclusive);
+    return answer;
   }
   const since = new Date(Math.min(...recent.map((p) => Date.parse(p.createdAt))) - CLOCK_MARGIN_MS);
   let complete = false;
@@ -104,7 +108,7 @@ export async function findCreatedObjects(
   // that did not find a value means that object was never created.
   if (!complete && [...wanted].some((v) => !found.has(v))) {
     const missing = [...wanted].filter((v) => !found.has(v));
-    await oneByOne(ap, groupId, uniqueKey, missing, found);
+    await oneByOne(ap, groupId, uniqueKey, missing, found, inconclusive);
   }
-  return found;
+  return answer;
 }

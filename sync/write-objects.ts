@@ -277,47 +277,124 @@ async function recoverInterrupted(
   // record still points to. Treat it the way takeOver does: a live owner keeps it (the record goes back to
   // be created, and a unique rule's refusal quarantines it); an archived owner lets go of it; an archived
   // object is unarchived, since the record it now stands for is live.
-  const recovered: MappedRecord[] = [];
+  const settled = new Set<number>();
+  const taken: Array<{ record: MappedRecord; object: ApObject }> = [];
   for (const r of pending) {
-    const object = found.get(sentValue(r));
+    const value = sentValue(r);
+    if (found.inconclusive.has(value)) {
+      // Whether the interrupted create made an object is not known: neither create again (a possible
+      // duplicate) nor assume one. The intent stays, so the next run asks again.
+      await quarantine(
+        ctx,
+        r,
+        `could not tell whether an object with ${ctx.uniqueKey} ${JSON.stringify(value)} exists (Asset Panda's search by that value returned too many near-matches); not created again, to avoid a duplicate`,
+      );
+      await ctx.store.staging.writeResults(ctx.pageId, ctx.integrationId, ctx.entity, [
+        result(ctx, r, null, null, 'failed'),
+      ]);
+      settled.add(r.cwId);
+      continue;
+    }
+    const object = found.found.get(value);
     if (!object) continue;
     const owner = await ctx.store.identity.ownerOfObject(ctx.integrationId, ctx.entity, object.id);
     if (owner && owner.cwId !== r.cwId) {
       if (!owner.archived) continue;
       await ctx.store.identity.forget(ctx.integrationId, ctx.entity, [owner.cwId]);
     }
-    if (object.archived) {
-      ctx.beforeWrite();
-      await ctx.ap.unarchiveObjects(ctx.groupId, [object.id]);
-    }
-    recovered.push(r);
+    taken.push({ record: r, object });
   }
-  // A found object holds what the interrupted attempt sent, or someone else's values: write the record's
-  // values now where they differ, so the object is right when the run ends.
-  const stale = recovered.filter((r) => {
-    const object = found.get(sentValue(r)) as ApObject;
-    return Object.entries(r.values).some(([key, value]) => (fieldText(object.fields[key]) ?? '') !== value);
-  });
-  if (stale.length > 0) {
-    ctx.beforeWrite();
-    await ctx.ap.updateObjects(
-      ctx.groupId,
-      stale.map((r) => ({ id: (found.get(sentValue(r)) as ApObject).id, fields: r.values })),
-    );
+  // A found object holds what the interrupted attempt sent, or someone else's values: make it live and
+  // write the record's values where they differ, so the object is right when the run ends.
+  const refused = await repairTaken(ctx, taken);
+  for (const { record, object } of taken) {
+    settled.add(record.cwId);
+    const reason = refused.get(record.cwId);
+    if (reason !== undefined) {
+      await quarantine(ctx, record, reason, { apObjectId: object.id });
+      await ctx.store.staging.writeResults(ctx.pageId, ctx.integrationId, ctx.entity, [
+        result(ctx, record, object.id, null, 'failed'),
+      ]);
+    }
   }
   await ctx.store.staging.writeResults(
     ctx.pageId,
     ctx.integrationId,
     ctx.entity,
-    recovered.map((r) => result(ctx, r, (found.get(sentValue(r)) as ApObject).id, r.hash, 'created')),
+    taken
+      .filter(({ record }) => !refused.has(record.cwId))
+      .map(({ record, object }) => result(ctx, record, object.id, record.hash, 'created')),
   );
-  const recoveredIds = new Set(recovered.map((r) => r.cwId));
   await ctx.store.identity.clearIntents(
     ctx.integrationId,
     ctx.entity,
-    pending.filter((r) => !recoveredIds.has(r.cwId)).map((r) => r.cwId),
+    pending
+      .filter((r) => !found.inconclusive.has(sentValue(r)))
+      .filter((r) => !settled.has(r.cwId) || refused.has(r.cwId))
+      .map((r) => r.cwId),
   );
-  return records.filter((r) => !recoveredIds.has(r.cwId));
+  return records.filter((r) => !settled.has(r.cwId));
+}
+
+/**
+ * Unarchives and updates objects found for records, in one call each where possible. A refusal is kept to
+ * the records it is about (one at a time after a refused batch) and returned as reasons by record; it never
+ * reaches the caller as if the create had been refused.
+ */
+async function repairTaken(
+  ctx: WriteContext,
+  taken: ReadonlyArray<{ record: MappedRecord; object: ApObject }>,
+): Promise<Map<number, string>> {
+  const refused = new Map<number, string>();
+  const archived = taken.filter(({ object }) => object.archived);
+  const stale = taken.filter(({ record, object }) =>
+    Object.entries(record.values).some(([key, value]) => (fieldText(object.fields[key]) ?? '') !== value),
+  );
+  const attempt = async (
+    items: ReadonlyArray<{ record: MappedRecord; object: ApObject }>,
+    send: (ids: Array<{ record: MappedRecord; object: ApObject }>) => Promise<unknown>,
+    what: string,
+  ) => {
+    const open = items.filter(({ record }) => !refused.has(record.cwId));
+    if (open.length === 0) return;
+    try {
+      ctx.beforeWrite();
+      await send(open);
+    } catch (err) {
+      if (!(err instanceof AssetPandaValidationError)) throw err;
+      for (const item of open) {
+        try {
+          ctx.beforeWrite();
+          await send([item]);
+        } catch (one) {
+          if (!(one instanceof AssetPandaValidationError)) throw one;
+          refused.set(
+            item.record.cwId,
+            `the ${what} of the existing object ${item.object.id} was refused by Asset Panda: ${problemText(one, 0) ?? one.message}`,
+          );
+        }
+      }
+    }
+  };
+  await attempt(
+    archived,
+    (items) =>
+      ctx.ap.unarchiveObjects(
+        ctx.groupId,
+        items.map(({ object }) => object.id),
+      ),
+    'unarchiving',
+  );
+  await attempt(
+    stale,
+    (items) =>
+      ctx.ap.updateObjects(
+        ctx.groupId,
+        items.map(({ record, object }) => ({ id: object.id, fields: record.values })),
+      ),
+    'update',
+  );
+  return refused;
 }
 
 export async function writeCreates(ctx: WriteContext, creates: readonly MappedRecord[]): Promise<void> {
@@ -386,7 +463,8 @@ export async function writeCreates(ctx: WriteContext, creates: readonly MappedRe
       [{ uniqueValue: record.uniqueValue, createdAt: ctx.ap.serverNow().toISOString() }],
       ctx.ap.serverNow().getTime(),
     );
-    const existing = found.get(record.uniqueValue);
+    // Not found, or not knowable (too many near-matches): the refusal stands and the record is quarantined.
+    const existing = found.found.get(record.uniqueValue);
     if (!existing) return false;
     const owner = await ctx.store.identity.ownerOfObject(ctx.integrationId, ctx.entity, existing.id);
     if (owner && owner.cwId !== record.cwId && !owner.archived) {

@@ -4,7 +4,8 @@
  * UNDOCUMENTED: we hold it to the 200 of create/update.
  */
 import { z } from 'zod';
-import { formatAccountDate } from './dates.js';
+import { ConnectorError } from '../errors.js';
+import { DEFAULT_DATE_FORMAT, formatAccountDate } from './dates.js';
 import { apError } from './errors.js';
 import { groupPath } from './groups.js';
 import { MAX_BATCH, type DateFormatSource } from './objects.js';
@@ -30,6 +31,19 @@ function checkIds(ids: string[], what: string): void {
 
 const anyBody = z.unknown();
 
+/**
+ * The account's format, or the vendor's example format when the account states one we cannot read: a
+ * stop date is required, and a day in the example format is better than stopping every archive.
+ */
+async function stopDateFormat(ctx: ArchiveContext): Promise<string> {
+  try {
+    return await ctx.dateFormat();
+  } catch (err) {
+    if (err instanceof ConnectorError && err.kind === 'config') return DEFAULT_DATE_FORMAT;
+    throw err;
+  }
+}
+
 /** `stopDate` is a Date (its UTC day) or 'YYYY-MM-DD'; it is sent in the account's format. */
 export async function archiveObjects(
   ctx: ArchiveContext,
@@ -40,7 +54,7 @@ export async function archiveObjects(
   checkIds(ids, 'archiveObjects');
   const path = `${groupPath(groupId)}/objects/archive`;
   if (ids.length === 0) return;
-  const stop_date = formatAccountDate(stopDate, await ctx.dateFormat());
+  const stop_date = formatAccountDate(stopDate, await stopDateFormat(ctx));
   await ctx.http.call(
     { method: 'POST', path, body: { object_ids: ids, stop_date }, batchSize: ids.length },
     anyBody,

@@ -225,7 +225,13 @@ export function errorFromStatus(f: HttpFailure): ConnectorError {
     404: ['not_found', 'Asset Panda has no such resource (404)'],
   };
   const [kind, text] = fixed[f.status] ?? ['bad_request', `Asset Panda refused the request (${f.status})`];
-  return apError({ ...common, kind, retryable: false, message: `${text}${suffix}` });
+  return apError({
+    ...common,
+    kind,
+    retryable: false,
+    message: `${text}${suffix}`,
+    ...(said === undefined ? {} : { details: { message: said } }),
+  });
 }
 
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);

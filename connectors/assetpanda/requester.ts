@@ -33,15 +33,18 @@ export function validate<S extends z.ZodType>(schema: S, body: unknown, request:
  * The vendor lists a missing or invalid API key under 400 as well as 401, and does not say which an
  * expired session token gets. A plain 400 (not one with per-field errors, which is about the data) is
  * therefore treated like a 401 once, when it may be about the token: always for reads (a retry of a read
- * cannot write anything), and for writes only when the answer speaks of a token, key or authentication, so
- * that a refused write is never sent again on a guess.
+ * cannot write anything), and for writes when the answer speaks of a token, key or authentication, or says
+ * nothing at all, so that a write refused for its data is not sent again on a guess.
  */
-const AUTH_WORDS = /token|api.?key|auth|session|expired|credential/i;
+const AUTH_WORDS =
+  /\b(token|api.?key|auth(entication|orization|orisation)?|session|credentials?|unauthori[sz]ed)\b/i;
 
 function mayBeExpiredToken(err: unknown, call: ApiCall): err is ConnectorError {
   if (!(err instanceof ConnectorError) || err.status !== 400 || err.kind !== 'bad_request') return false;
   const read = call.method === 'GET' || /\/search(\/|$)/.test(call.path);
-  return read || AUTH_WORDS.test(err.message);
+  // A bare 400, with no message at all, says nothing about the data either: worth one fresh token.
+  const said = (err.details as { message?: unknown } | undefined)?.message;
+  return read || typeof said !== 'string' || AUTH_WORDS.test(said);
 }
 
 export function createRequester(transport: Transport, tokens: TokenSource): Requester {

@@ -4,6 +4,16 @@
  */
 import { z } from 'zod';
 import { ConnectorError } from '../errors.js';
+import { toDayjsFormat } from './dates.js';
+
+function readableDateFormat(format: string): boolean {
+  try {
+    toDayjsFormat(format);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const DEFAULT_BASE_URL = 'https://api.assetpanda.com';
 
@@ -66,7 +76,14 @@ export const assetPandaSettingsSchema = z
      * The account's date format in dayjs-style tokens (e.g. 'DD/MM/YYYY'). When unset the client reads it
      * from GET /v3/settings and falls back to 'MM/DD/YYYY', the format of the vendor's own examples.
      */
-    dateFormat: z.string().trim().min(1).optional(),
+    dateFormat: z
+      .string()
+      .trim()
+      .min(1)
+      .refine(readableDateFormat, {
+        message: 'use a date format of year, month and day, e.g. MM/DD/YYYY, dd/mm/yyyy, %d.%m.%Y or m/d/Y',
+      })
+      .optional(),
   })
   .superRefine((value, ctx) => {
     const hasPassword = value.email !== undefined || value.password !== undefined;

@@ -223,10 +223,11 @@ export async function createConnectWiseClient(
     try {
       return { body: jsonBody(response, request, context), response, request };
     } catch (err) {
-      // On a host that did not answer the company lookup either, a page that is not JSON says the address
-      // is not a ConnectWise API, not that an edge is having a moment: waiting will not fix it.
+      // On a host whose company lookup also answered with a page that is not JSON, another such page says
+      // the address is not a ConnectWise API, not that an edge is having a moment: waiting will not fix it.
+      // (A lookup that was only missing, as on some on-premise servers, leaves such pages retryable.)
       if (
-        info?.fallback &&
+        info?.fallback === 'not_json' &&
         err instanceof ConnectorError &&
         err.kind === 'invalid_response' &&
         err.retryable
@@ -253,7 +254,7 @@ export async function createConnectWiseClient(
       return {
         apiUrl: apiRoot(site, codebase),
         codebase,
-        discovered: discovers && info?.fallback !== true,
+        discovered: discovers && info?.fallback === undefined,
         ...(info?.isCloud !== undefined && { isCloud: info.isCloud }),
         ...(site.mappedFrom !== undefined && { mappedFrom: site.mappedFrom }),
       };

@@ -24,8 +24,9 @@ export interface CompanyInfo {
   isCloud?: boolean;
   companyName?: string;
   versionCode?: string;
-  /** The site did not answer the lookup (404 or not JSON, non-cloud host only); the codebase is assumed. */
-  fallback?: true;
+  /** The site did not answer the lookup (non-cloud hosts only), so the codebase is assumed: 'missing' for a
+   * 404 (normal on some on-premise servers), 'not_json' for a page that is not JSON. */
+  fallback?: 'missing' | 'not_json';
 }
 
 const companyInfoSchema = z.looseObject({
@@ -96,7 +97,8 @@ export async function discoverCompanyInfo(
     response.status === 404 ||
     (response.status >= 200 && response.status < 300 && !looksLikeJson(response.text))
   ) {
-    if (!site.cloudHost) return { codebase: SELF_HOSTED_CODEBASE, fallback: true };
+    if (!site.cloudHost)
+      return { codebase: SELF_HOSTED_CODEBASE, fallback: response.status === 404 ? 'missing' : 'not_json' };
     throw cwError(
       'config',
       `${site.origin} does not look like a ConnectWise site: ${described} answered ${response.status}${response.status === 404 ? '' : ' without JSON'}. Check the site URL (cloud: e.g. na.myconnectwise.net).`,

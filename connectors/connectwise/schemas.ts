@@ -64,14 +64,14 @@ export function tolerantFieldSchema(spec: FieldSpec): z.ZodType {
 }
 
 /**
- * A record id: a whole number, not negative, or the same number written as a string ("1"), which becomes the
- * number.
+ * A record id: a whole number above 0 (a keyset cursor uses id 0 for "the start of a second"), or the same
+ * number written as a string ("1"), which becomes the number.
  * Anything else fails the record: an id is what every later step (upsert, cursor, deletion diff) keys on.
  */
 export const recordIdSchema = z
   .union([
-    z.number().int().nonnegative(),
-    z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().int().nonnegative()),
+    z.number().int().positive(),
+    z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().int().positive()),
   ])
   .nullish();
 

@@ -178,6 +178,15 @@ describe('Asset Panda authentication', () => {
     ]);
     assert.equal(created.objects.length, 1);
     assert.equal(issued, 2);
+    let bareIssued = 0;
+    const bare = await stub((r) => {
+      if (r.path === '/v3/session/token') return { status: 200, json: { token: `B${++bareIssued}` } };
+      return r.headers.authorization === 'Bearer B2'
+        ? { status: 201, json: { objects: [{ id: 'o2', data: { field_2: 'y' } }] } }
+        : { status: 400, json: {} };
+    });
+    await createAssetPandaClient({ baseUrl: bare.url, ...ACCOUNT }).createObjects(1, [{ field_2: 'y' }]);
+    assert.equal(bareIssued, 2, 'a 400 that says nothing is worth one fresh token');
 
     const fields = await stub((r) =>
       r.path === '/v3/session/token'

@@ -78,6 +78,14 @@ describe('Asset Panda settings', () => {
     const parsed = assetPandaSettingsSchema.parse({ token: 't', dateFormat: 'DD/MM/YYYY' });
     assert.equal(parsed.dateFormat, 'DD/MM/YYYY');
   });
+
+  it('refuses a date format it could not write dates in, naming the field', () => {
+    for (const dateFormat of ['MM/DD/YYYY HH:mm', 'YYYY', '[Day] DD']) {
+      const result = assetPandaSettingsSchema.safeParse({ token: 't', dateFormat });
+      assert.equal(result.success, false, dateFormat);
+      assert.deepEqual(result.error?.issues[0]?.path, ['dateFormat'], dateFormat);
+    }
+  });
 });
 
 describe('Asset Panda settings already parsed', () => {

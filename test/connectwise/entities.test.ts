@@ -93,8 +93,8 @@ describe('record schemas', () => {
     assert.equal(ENTITIES.tickets.schema.parse({ id: ' 42 ' }).id, 42);
   });
 
-  it('refuses an id that is not a whole number (or is negative), and an _info that is not an object', () => {
-    for (const id of ['one', 1.5, '1.5', '', true, { id: 1 }, '99999999999999999999', -1, '-1']) {
+  it('refuses an id that is not a whole number (or is not above 0), and an _info that is not an object', () => {
+    for (const id of ['one', 1.5, '1.5', '', true, { id: 1 }, '99999999999999999999', -1, '-1', 0, '0']) {
       assert.equal(ENTITIES.companies.schema.safeParse({ id }).success, false, JSON.stringify(id));
     }
     for (const info of ['2024-01-01T00:00:00Z', [1], 5]) {

@@ -39,7 +39,7 @@ describe('finding objects a lost create may have made', () => {
       [{ uniqueValue: 'SN-1', createdAt: new Date(now - 3_600_000).toISOString() }],
       now,
     );
-    assert.equal(found.get('SN-1')?.id, 'obj999');
+    assert.equal(found.found.get('SN-1')?.id, 'obj999');
     assert.deepEqual(
       calls.map((c) => c.offset),
       [0, 100, 200],
@@ -58,7 +58,7 @@ describe('finding objects a lost create may have made', () => {
       [{ uniqueValue: 'SN-1', createdAt: old }],
       now,
     );
-    assert.equal(found.get('SN-1')?.id, 'obj999');
+    assert.equal(found.found.get('SN-1')?.id, 'obj999');
 
     const absent = looseServer(Array.from({ length: 120 }, (_, i) => object(i, `X${i}`)));
     const none = await findCreatedObjects(
@@ -68,11 +68,26 @@ describe('finding objects a lost create may have made', () => {
       [{ uniqueValue: 'nope', createdAt: old }],
       now,
     );
-    assert.equal(none.size, 0);
+    assert.equal(none.found.size, 0);
+    assert.equal(none.inconclusive.size, 0);
     assert.deepEqual(
       absent.calls.map((c) => c.offset),
       [0, 100, 120],
       'until the empty page',
     );
+  });
+  it('says it cannot tell, rather than "absent", when the near-matches outnumber what it reads', async () => {
+    const { ap, calls } = looseServer(Array.from({ length: 20_050 }, (_, i) => object(i, `SN-1${i}`)));
+    const now = Date.now();
+    const answer = await findCreatedObjects(
+      ap,
+      7,
+      'field_1',
+      [{ uniqueValue: 'SN-1', createdAt: new Date(now - 3_600_000).toISOString() }],
+      now,
+    );
+    assert.equal(answer.found.size, 0);
+    assert.deepEqual([...answer.inconclusive], ['SN-1']);
+    assert.equal(calls.length, 200);
   });
 });
