@@ -39,6 +39,8 @@ export async function startWorkerChild(options: WorkerChildOptions): Promise<Wor
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
+    // The production worker's setting (docker-compose.yml); MALLOC_ARENA_MAX in the bench's own env overrides it.
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
     DATA_DIR: options.dataDir,
