@@ -2,7 +2,7 @@
  * Activities at the edges of a run: start it (mapping, cursor, lock, crash recovery), change its status,
  * and finish it (summary, lock, staged data).
  */
-import { instant } from '../connectors/connectwise/keyset.js';
+import { utcInstant } from '../mapping/utc-instant.js';
 import { runsTotal } from '../observability/metrics.js';
 import type { Store } from '../store/index.js';
 import type { RunStatus } from '../store/runs.js';
@@ -20,7 +20,7 @@ export const cursorText = (c: Cursor | null | undefined): string | null =>
 
 export function rewind(cursor: Cursor, seconds: number): Cursor {
   // ConnectWise may write times without a zone; they are UTC whatever the worker's zone is.
-  const at = instant(cursor.lastUpdated) - seconds * 1000;
+  const at = utcInstant(cursor.lastUpdated) - seconds * 1000;
   return { lastUpdated: new Date(Math.max(0, at)).toISOString(), lastId: 0 };
 }
 

@@ -13,8 +13,8 @@ import { neededFields } from '../mapping/needed-fields.js';
 import type { MappingSpec } from '../mapping/spec.js';
 import type { AssetPandaSimulator } from '../simulators/assetpanda/index.js';
 import type { ConnectWiseSimulator } from '../simulators/connectwise/index.js';
-import { assetPandaFigures, connectWiseFigures, serialLatencySeconds, type RunFigures } from './figures.js';
-import { budgetUse, traceCalls } from './measures/calls.js';
+import { callFigures, type RunFigures } from './figures.js';
+import { traceCalls } from './measures/calls.js';
 import type { BenchParams } from './params.js';
 import { AP_ACCOUNT, DEVICES_GROUP, ENTITY } from './setup.js';
 
@@ -98,8 +98,6 @@ export async function runBaseline(input: {
 
   const bench = process.cpuUsage(cpuBefore);
   const trace = calls.stop();
-  const apStats = ap.admin.stats();
-  const cwStats = cw.admin.stats();
   return {
     id: 'baseline',
     label: '4 baseline (no Temporal)',
@@ -107,18 +105,7 @@ export async function runBaseline(input: {
     wallSeconds,
     recordsPerSecond: records.fetched / wallSeconds,
     records,
-    objectsInGroup: ap.admin.objects(DEVICES_GROUP).length,
-    assetPanda: assetPandaFigures(
-      apStats,
-      records,
-      budgetUse(trace, {
-        calls: params.simulator.apCallsPerWindow,
-        windowSeconds: params.simulator.apWindowSeconds,
-      }),
-      params,
-    ),
-    connectWise: connectWiseFigures(cwStats),
-    serialLatencySeconds: serialLatencySeconds(apStats.calls, cwStats.requests, params),
+    ...callFigures({ ap, cw }, DEVICES_GROUP, records, trace, params),
     cpuSeconds: { bench: (bench.user + bench.system) / 1e6 },
   };
 }

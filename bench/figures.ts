@@ -2,9 +2,9 @@
  * The figures of one run (Temporal or baseline), and the derived Asset Panda figures every run shares:
  * the minimum number of calls its writes needed and how far above it the run went.
  */
-import type { ApStats } from '../simulators/assetpanda/index.js';
-import type { CwStats } from '../simulators/connectwise/index.js';
-import { writeCallsOf, type BudgetUse } from './measures/calls.js';
+import type { ApStats, AssetPandaSimulator } from '../simulators/assetpanda/index.js';
+import type { ConnectWiseSimulator, CwStats } from '../simulators/connectwise/index.js';
+import { budgetUse, writeCallsOf, type BudgetUse, type Sample } from './measures/calls.js';
 import type { MemoryBreakdown } from './measures/heap.js';
 import type { HistoryFigures } from './measures/history.js';
 import type { BenchParams } from './params.js';
@@ -93,4 +93,26 @@ export function connectWiseFigures(stats: CwStats): RunFigures['connectWise'] {
 
 export function serialLatencySeconds(apCalls: number, cwCalls: number, params: BenchParams): number {
   return (apCalls * params.apLatencyMs + cwCalls * params.cwLatencyMs) / 1000;
+}
+
+/** The call figures every run reports (Temporal or baseline), from the simulators' counters and the trace. */
+export function callFigures(
+  sims: { ap: AssetPandaSimulator; cw: ConnectWiseSimulator },
+  groupId: number,
+  records: RecordCounts,
+  trace: readonly Sample[],
+  params: BenchParams,
+): Pick<RunFigures, 'objectsInGroup' | 'assetPanda' | 'connectWise' | 'serialLatencySeconds'> {
+  const apStats = sims.ap.admin.stats();
+  const cwStats = sims.cw.admin.stats();
+  const budget = budgetUse(trace, {
+    calls: params.simulator.apCallsPerWindow,
+    windowSeconds: params.simulator.apWindowSeconds,
+  });
+  return {
+    objectsInGroup: sims.ap.admin.objects(groupId).length,
+    assetPanda: assetPandaFigures(apStats, records, budget, params),
+    connectWise: connectWiseFigures(cwStats),
+    serialLatencySeconds: serialLatencySeconds(apStats.calls, cwStats.requests, params),
+  };
 }

@@ -11,14 +11,8 @@ import type { AssetPandaSimulator } from '../simulators/assetpanda/index.js';
 import type { ConnectWiseSimulator } from '../simulators/connectwise/index.js';
 import type { syncWorkflow } from '../workflows/sync.js';
 import type { SyncMode } from '../workflows/sync-types.js';
-import {
-  assetPandaFigures,
-  connectWiseFigures,
-  serialLatencySeconds,
-  type RunFigures,
-  type RunId,
-} from './figures.js';
-import { budgetUse, traceCalls } from './measures/calls.js';
+import { callFigures, type RunFigures, type RunId } from './figures.js';
+import { traceCalls } from './measures/calls.js';
 import { sampleHeap } from './measures/heap.js';
 import { historyFigures } from './measures/history.js';
 import { cpuSeconds, readMemory, resetPeak, sampleRss } from './measures/proc.js';
@@ -98,8 +92,6 @@ export async function runTemporalSync(
   const atPeak = await heap.stop();
   if (result.status !== 'completed') throw new Error(`${label}: the run ended ${result.status}`);
 
-  const apStats = ctx.ap.admin.stats();
-  const cwStats = ctx.cw.admin.stats();
   const records = { ...result.counts };
   return {
     id,
@@ -109,18 +101,7 @@ export async function runTemporalSync(
     wallSeconds,
     recordsPerSecond: records.fetched / wallSeconds,
     records,
-    objectsInGroup: ctx.ap.admin.objects(DEVICES_GROUP).length,
-    assetPanda: assetPandaFigures(
-      apStats,
-      records,
-      budgetUse(trace, {
-        calls: params.simulator.apCallsPerWindow,
-        windowSeconds: params.simulator.apWindowSeconds,
-      }),
-      params,
-    ),
-    connectWise: connectWiseFigures(cwStats),
-    serialLatencySeconds: serialLatencySeconds(apStats.calls, cwStats.requests, params),
+    ...callFigures(ctx, DEVICES_GROUP, records, trace, params),
     cpuSeconds: {
       bench: (bench.user + bench.system) / 1e6,
       ...(workerCpu === undefined ? {} : { worker: workerCpu }),

@@ -4,6 +4,7 @@
  * are never fetched; the rest (custom fields, indexed paths, other `_info` fields) apply after fetching,
  * with the same semantics ConnectWise uses: case-insensitive text, `%` wildcards for like.
  */
+import { utcInstant } from './utc-instant.js';
 import { isCustomFieldPath, readPath, type JsonRecord } from './paths.js';
 import type { Filter } from './spec.js';
 import { textOf } from './transforms.js';
@@ -40,18 +41,6 @@ export function planFilters(
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/**
- * Milliseconds since the epoch of an ISO_DATE value. A date or datetime without a zone is UTC, as ConnectWise
- * writes it (Date.parse would read a naive datetime as the worker's local time); `+hhmm` becomes `+hh:mm`.
- */
-export function utcInstant(text: string): number {
-  const zone = /(Z|[+-]\d{2}:?\d{2})$/i.exec(text.includes('T') ? text : '');
-  if (zone === null) return Date.parse(text.includes('T') ? `${text}Z` : `${text}T00:00:00Z`);
-  const offset = zone[1] as string;
-  const normalised = /^[+-]\d{4}$/.test(offset) ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset;
-  return Date.parse(`${text.slice(0, zone.index)}${normalised}`);
-}
 
 type Scalar = string | number | boolean;
 

@@ -24,6 +24,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SyncActivities } from '../activities/index.js';
+import { utcInstant } from '../mapping/utc-instant.js';
 import { entityKey, integrationIdKey, syncModeKey, syncStatusKey } from './search-attributes.js';
 import {
   addCounts,
@@ -69,15 +70,11 @@ function activitiesFor(tuning: SyncTuning) {
   };
 }
 
-/** A ConnectWise time in ms; one written without a zone is UTC (the reader's rule, see keyset.ts). */
-const utcMs = (t: string): number =>
-  Date.parse(/(Z|[+-]\d{2}:?\d{2})$/.test(t) || !t.includes('T') ? t : `${t}Z`);
-
 const laterCursor = (a: Cursor | null, b: Cursor | null): Cursor | null => {
   if (!a) return b;
   if (!b) return a;
-  const ta = utcMs(a.lastUpdated);
-  const tb = utcMs(b.lastUpdated);
+  const ta = utcInstant(a.lastUpdated);
+  const tb = utcInstant(b.lastUpdated);
   if (ta !== tb) return ta > tb ? a : b;
   return a.lastId >= b.lastId ? a : b;
 };

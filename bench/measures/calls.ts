@@ -11,7 +11,7 @@
 import type { ApStats } from '../../simulators/assetpanda/index.js';
 import { WRITE_OPERATIONS } from '../params.js';
 
-interface Sample {
+export interface Sample {
   /** ms since the trace started */
   t: number;
   calls: number;

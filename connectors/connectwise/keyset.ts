@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import type { ConnectWiseRecord } from './schemas.js';
 import { formatDatetime } from './conditions.js';
+import { utcInstant } from '../../mapping/utc-instant.js';
 import { cwError } from './errors.js';
 
 export interface KeysetCursor {
@@ -43,14 +44,8 @@ export function keysetConditions(userConditions: string, cursor: KeysetCursor | 
   return userConditions === '' ? after : `(${userConditions}) and (${after})`;
 }
 
-/** Milliseconds since the epoch; a time without a zone is UTC, as ConnectWise writes it. */
-export function instant(datetime: string): number {
-  const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(datetime) || !datetime.includes('T') ? datetime : `${datetime}Z`;
-  return Date.parse(zoned);
-}
-
 export function compareCursors(a: KeysetCursor, b: KeysetCursor): number {
-  const byTime = instant(a.lastUpdated) - instant(b.lastUpdated);
+  const byTime = utcInstant(a.lastUpdated) - utcInstant(b.lastUpdated);
   return byTime !== 0 ? Math.sign(byTime) : Math.sign(a.id - b.id);
 }
 
@@ -58,7 +53,7 @@ export function compareCursors(a: KeysetCursor, b: KeysetCursor): number {
 export function cursorOf(record: ConnectWiseRecord, entity: string): KeysetCursor {
   const id = record.id;
   const lastUpdated = record._info?.lastUpdated;
-  if (typeof id !== 'number' || typeof lastUpdated !== 'string' || Number.isNaN(instant(lastUpdated))) {
+  if (typeof id !== 'number' || typeof lastUpdated !== 'string' || Number.isNaN(utcInstant(lastUpdated))) {
     throw cwError(
       'invalid_response',
       `A ${entity} record came without id or a readable _info.lastUpdated (id ${String(id)}); it cannot be read incrementally.`,
@@ -104,7 +99,7 @@ export function assertKeysetOrder(
 ): void {
   let previous = cursor;
   for (const [index, current] of cursors.entries()) {
-    if (previous !== null && instant(current.lastUpdated) < instant(previous.lastUpdated)) {
+    if (previous !== null && utcInstant(current.lastUpdated) < utcInstant(previous.lastUpdated)) {
       const where =
         index === 0 || previous === cursor
           ? `is before the cursor (${previous.lastUpdated}, id ${previous.id}) the request asked to read past`
@@ -144,12 +139,12 @@ export function keysetPage<R extends ConnectWiseRecord>(
     }
     // The Date header has one-second resolution: the server's clock may be up to a second ahead of it.
     const horizon = Math.floor(settle.serverTime / 1000) * 1000 - settle.settleMs;
-    const firstRecent = cursors.findIndex((c) => instant(c.lastUpdated) >= horizon);
+    const firstRecent = cursors.findIndex((c) => utcInstant(c.lastUpdated) >= horizon);
     if (firstRecent !== -1) {
       kept = firstRecent;
       const oldest = cursors[firstRecent];
       if (oldest !== undefined) {
-        heldBackUntil = new Date(instant(oldest.lastUpdated) + settle.settleMs + 1000).toISOString();
+        heldBackUntil = new Date(utcInstant(oldest.lastUpdated) + settle.settleMs + 1000).toISOString();
       }
     }
   }
@@ -161,8 +156,8 @@ export function keysetPage<R extends ConnectWiseRecord>(
     // A full page may end inside a second. If the ids of that last second came out of order, the server
     // did not sort them by id (it keeps fractions it does not show, or ignores `id asc`), and records of
     // that second with lower ids may still be unread: the next read starts at the beginning of the second.
-    const t = instant(last.lastUpdated);
-    const tail = cursors.filter((c) => instant(c.lastUpdated) === t);
+    const t = utcInstant(last.lastUpdated);
+    const tail = cursors.filter((c) => utcInstant(c.lastUpdated) === t);
     if (tail.some((c, i) => i > 0 && c.id < (tail[i - 1]?.id ?? 0)))
       nextCursor = { lastUpdated: last.lastUpdated, id: 0 };
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { matchesFilters, planFilters, utcInstant } from '../../mapping/filters.js';
+import { utcInstant } from '../../mapping/utc-instant.js';
+import { matchesFilters, planFilters } from '../../mapping/filters.js';
 import type { Filter } from '../../mapping/spec.js';
 
 const company = {
